@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Net;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace RegionSim.Client.Cluster;
+
+/// <summary>
+/// How the command reaches a running silo or cluster: the <c>--gateway</c>, <c>--cluster-id</c> and
+/// <c>--service-id</c> options, and a connected Orleans client.
+/// </summary>
+public sealed class ClusterConnection
+{
+    public Option<string> Gateway { get; } = new("--gateway")
+    {
+        Description = "The silo gateway to connect to, host:port",
+        DefaultValueFactory = _ => "127.0.0.1:30000",
+    };
+
+    public Option<string> ClusterId { get; } = new("--cluster-id") { Description = "The Orleans cluster id", DefaultValueFactory = _ => "regionsim" };
+
+    public Option<string> ServiceId { get; } = new("--service-id") { Description = "The Orleans service id", DefaultValueFactory = _ => "regionsim" };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Gateway);
+        command.Options.Add(ClusterId);
+        command.Options.Add(ServiceId);
+    }
+
+    /// <summary>Starts an Orleans client connected to the gateway the options name.</summary>
+    public async Task<IHost> ConnectAsync(ParseResult options, CancellationToken cancellationToken)
+    {
+        var gateway = ParseGateway(options.GetValue(Gateway)!);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleansClient(client => client
+            .UseStaticClustering(gateway)
+            .Configure<Orleans.Configuration.ClusterOptions>(cluster =>
+            {
+                cluster.ClusterId = options.GetValue(ClusterId)!;
+                cluster.ServiceId = options.GetValue(ServiceId)!;
+            }));
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        return host;
+    }
+
+    private static IPEndPoint ParseGateway(string gateway)
+    {
+        var parts = gateway.Split(':');
+        if (parts.Length != 2 || !int.TryParse(parts[1], out var port) || port is < 1 or > 65535)
+        {
+            throw new ArgumentException($"--gateway must be host:port, not '{gateway}'.");
+        }
+
+        var address = IPAddress.TryParse(parts[0], out var ip) ? ip : Dns.GetHostAddresses(parts[0]).First();
+        return new IPEndPoint(address, port);
+    }
+}

@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace RegionSim.Client.Commands;
+
+/// <summary>The <c>regionsim</c> command and its subcommands.</summary>
+public static class RegionSimCommand
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("RegionSim: the Amazon AppStream 2.0 control plane, simulated on Microsoft Orleans.");
+        root.Subcommands.Add(SiloCommand.Create());
+        root.Subcommands.Add(ImagesCommand.Create());
+        return root;
+    }
+}

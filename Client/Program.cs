@@ -1,0 +1,3 @@
+using RegionSim.Client.Commands;
+
+return await RegionSimCommand.Create().Parse(args).InvokeAsync();

@@ -1,0 +1,57 @@
+using RegionSim.Images;
+using RegionSim.Resources;
+
+namespace RegionSim.Accounts;
+
+/// <summary>
+/// An AWS account (key: the 12-digit id). The single authority for the names the account owns in each
+/// region, for its copies in flight, and for the images other accounts share with it; its registry
+/// view of images is assembled here.
+/// </summary>
+[Alias("RegionSim.Accounts.IAccountGrain")]
+public interface IAccountGrain : IGrainWithStringKey
+{
+    /// <summary>Claims a name; refused with ResourceAlreadyExists while the account has a resource of that kind and name in the region.</summary>
+    [Alias("ReserveName")]
+    Task ReserveNameAsync(string region, ResourceKind kind, string name);
+
+    [Alias("ReleaseName")]
+    Task ReleaseNameAsync(string region, ResourceKind kind, string name);
+
+    [Alias("ListNames"), AlwaysInterleave]
+    Task<IReadOnlyList<string>> ListNamesAsync(string region, ResourceKind kind);
+
+    /// <summary>Claims the destination name of a copy and a place among the copies in flight to that region.</summary>
+    [Alias("ReserveCopy")]
+    Task ReserveCopyAsync(string destinationRegion, string imageName);
+
+    /// <summary>The copy has ended (AVAILABLE or FAILED): its place among the copies in flight is free.</summary>
+    [Alias("CompleteCopy")]
+    Task CompleteCopyAsync(string destinationRegion, string imageName);
+
+    [Alias("CopiesInFlight"), AlwaysInterleave]
+    Task<int> GetCopiesInFlightAsync(string destinationRegion);
+
+    /// <summary>Another account shared <paramref name="image"/> with this one (or changed what it grants).</summary>
+    [Alias("AddSharedImage")]
+    Task AddSharedImageAsync(ResourceKey image);
+
+    /// <summary>The owner stopped sharing <paramref name="image"/> with this account.</summary>
+    [Alias("RemoveSharedImage")]
+    Task RemoveSharedImageAsync(ResourceKey image);
+
+    /// <summary>DescribeImages as this account in <paramref name="region"/>.</summary>
+    [Alias("DescribeImages")]
+    Task<DescribeImagesResponse> DescribeImagesAsync(string region, DescribeImagesRequest request);
+
+    /// <summary>The Image Registry in its four views.</summary>
+    [Alias("GetImageRegistry")]
+    Task<ImageRegistry> GetImageRegistryAsync(string region);
+
+    /// <summary>
+    /// Which image this account means by a name or an ARN in <paramref name="region"/>: its own first,
+    /// then a public one, then one shared with it. Refused with ResourceNotFound when it can see none.
+    /// </summary>
+    [Alias("ResolveImage")]
+    Task<ResourceKey> ResolveImageAsync(string region, string? imageName, string? imageArn);
+}

@@ -1,0 +1,11 @@
+namespace RegionSim.Images;
+
+[GenerateSerializer]
+public enum ImageStateChangeReasonCode
+{
+    InternalError,
+    ImageBuilderNotAvailable,
+    ImageCopyFailure,
+    ImageUpdateFailure,
+    ImageImportFailure,
+}

@@ -1,0 +1,26 @@
+using RegionSim.Resources;
+
+namespace RegionSim.Accounts;
+
+[GenerateSerializer, Alias("RegionSim.AccountState")]
+public sealed class AccountState
+{
+    /// <summary>What the account holds in each region it has used.</summary>
+    [Id(0)] public Dictionary<string, AccountRegionState> Regions { get; set; } = new(StringComparer.Ordinal);
+}
+
+[GenerateSerializer, Alias("RegionSim.AccountRegionState")]
+public sealed class AccountRegionState
+{
+    /// <summary>The names the account owns, per kind of resource.</summary>
+    [Id(0)] public Dictionary<ResourceKind, HashSet<string>> Names { get; set; } = [];
+
+    /// <summary>The destination names of the copies to this region that are still COPYING.</summary>
+    [Id(1)] public HashSet<string> CopiesInFlight { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The images (by grain key) other accounts share with this one in this region.</summary>
+    [Id(2)] public HashSet<string> SharedWithMe { get; set; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> NamesOf(ResourceKind kind) =>
+        Names.TryGetValue(kind, out var names) ? names : Names[kind] = new HashSet<string>(StringComparer.Ordinal);
+}

@@ -1,0 +1,412 @@
+using Microsoft.Extensions.DependencyInjection;
+using RegionSim.Accounts;
+using RegionSim.Errors;
+using RegionSim.Regions;
+using RegionSim.Resources;
+using RegionSim.Telemetry;
+using RegionSim.Time;
+using RegionSim.Validation;
+using RegionSim.Wire;
+
+namespace RegionSim.Images;
+
+/// <summary>
+/// One image and every rule about it: who sees it and how, copying, sharing, deleting, tags.
+/// Public images take their content from the region's catalogue and can only be seen and used.
+/// </summary>
+public sealed class ImageGrain(
+    [PersistentState("image", StorageNames.Default)] IPersistentState<ImageGrainState> state,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
+    SimulationClock clock) : Grain, IImageGrain
+{
+    public const int MaxSharedAccounts = 100;
+    public const int MaxTags = 50;
+
+    private ResourceKey _key;
+    private BaseImage? _baseImage;
+
+    private ImageGrainState Image => state.State;
+    private bool Exists => _baseImage is not null || Image.Exists;
+    private string Arn => _key.Arn(ResourceKind.Image);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _key = ResourceKey.Parse(this.GetPrimaryKeyString());
+        if (_key.IsPublic)
+        {
+            _baseImage = await GrainFactory.GetGrain<IRegionGrain>(_key.Region).FindBaseImageAsync(_key.Name);
+        }
+    }
+
+    Task<Image> IImageGrain.DescribeAsync(string viewerAccountId) =>
+        Task.FromResult(ViewFor(viewerAccountId) ?? throw NotFound(viewerAccountId));
+
+    Task<ImageContent> IImageGrain.GetContentAsync(string viewerAccountId)
+    {
+        _ = ViewFor(viewerAccountId) ?? throw NotFound(viewerAccountId);
+        return Task.FromResult(_baseImage is not null ? RegionGrain.PublicImageContent(_key.Region, _baseImage) : Image.Content!);
+    }
+
+    async Task<Image> IImageGrain.CreateAsync(NewImage image)
+    {
+        if (_key.IsPublic)
+        {
+            throw AppStreamException.NotPermitted($"{_key.Name} is a public image name owned by AWS.");
+        }
+
+        Check.MaxLength(image.Description, 256, nameof(image.Description));
+        Check.MaxLength(image.DisplayName, 100, nameof(image.DisplayName));
+        Check.Tags(image.Tags, nameof(image.Tags));
+        if (image.InitialState is not (ImageState.Pending or ImageState.Creating))
+        {
+            throw new ArgumentException($"A new image starts PENDING or CREATING, not {WireNames.Of(image.InitialState)}.", nameof(image));
+        }
+
+        await GrainFactory.GetGrain<IAccountGrain>(_key.Owner).ReserveNameAsync(_key.Region, ResourceKind.Image, _key.Name);
+        var now = time.GetUtcNow();
+        state.State = new ImageGrainState
+        {
+            Exists = true,
+            Content = image.Content,
+            State = image.InitialState,
+            DisplayName = image.DisplayName,
+            Description = image.Description,
+            CreatedTime = now,
+            Tags = image.Tags?.ToDictionary(StringComparer.Ordinal) ?? new(StringComparer.Ordinal),
+            TransitionDue = now + clock.Timings.ImageCreation,
+        };
+        var created = OwnerView();
+        await TransitionWhenDueAsync(now);
+        return created;
+    }
+
+    async Task<CopyImageResponse> IImageGrain.CopyAsync(string callerAccountId, CopyImageRequest request)
+    {
+        using var activity = RegionSimTelemetry.Source.StartActivity("CopyImage");
+        var destinationName = Check.Name(request.DestinationImageName, nameof(request.DestinationImageName));
+        var destinationRegion = Check.Region(request.DestinationRegion, nameof(request.DestinationRegion));
+        Check.MaxLength(request.DestinationImageDescription, 256, nameof(request.DestinationImageDescription));
+        RequireOwnedBy(callerAccountId, "copied");
+        if (Image.State != ImageState.Available)
+        {
+            throw AppStreamException.NotAvailable($"Image {_key.Name} is {WireNames.Of(Image.State)}; only an AVAILABLE image can be copied.");
+        }
+
+        activity?.SetTag("regionsim.source", Arn);
+        activity?.SetTag("regionsim.destination_region", destinationRegion);
+        var account = GrainFactory.GetGrain<IAccountGrain>(callerAccountId);
+        await account.ReserveCopyAsync(destinationRegion, destinationName);
+        try
+        {
+            await GrainFactory.GetImage(new ResourceKey(destinationRegion, callerAccountId, destinationName)).ReceiveCopyAsync(new ImageCopy
+            {
+                Content = Image.Content!,
+                SourceArn = Arn,
+                DisplayName = Image.DisplayName,
+                Description = request.DestinationImageDescription ?? Image.Description,
+            });
+        }
+        catch
+        {
+            await account.CompleteCopyAsync(destinationRegion, destinationName);
+            await account.ReleaseNameAsync(destinationRegion, ResourceKind.Image, destinationName);
+            throw;
+        }
+
+        return new CopyImageResponse { DestinationImageName = destinationName };
+    }
+
+    async Task IImageGrain.ReceiveCopyAsync(ImageCopy copy)
+    {
+        if (Exists)
+        {
+            throw AppStreamException.AlreadyExists($"The image {_key.Name} already exists in {_key.Region}.");
+        }
+
+        var now = time.GetUtcNow();
+        state.State = new ImageGrainState
+        {
+            Exists = true,
+            Content = copy.Content,
+            State = ImageState.Copying,
+            DisplayName = copy.DisplayName,
+            Description = copy.Description,
+            CreatedTime = now,
+            CopiedFrom = copy.SourceArn,
+            TransitionDue = now + clock.Timings.ImageCopy,
+        };
+        await TransitionWhenDueAsync(now);
+    }
+
+    async Task IImageGrain.UpdatePermissionsAsync(string callerAccountId, UpdateImagePermissionsRequest request)
+    {
+        using var activity = RegionSimTelemetry.Source.StartActivity("UpdateImagePermissions");
+        var recipient = Check.AccountId(request.SharedAccountId, nameof(request.SharedAccountId));
+        var permissions = Check.Required(request.ImagePermissions, nameof(request.ImagePermissions));
+        RequireShareable(callerAccountId, recipient, "shared");
+        activity?.SetTag("regionsim.image", Arn);
+        activity?.SetTag("regionsim.shared_account", recipient);
+
+        if (!permissions.SharesAnything)
+        {
+            // Clearing both permissions is how the console stops sharing with an account.
+            if (Image.SharedWith.ContainsKey(recipient))
+            {
+                await StopSharingAsync(recipient);
+            }
+
+            return;
+        }
+
+        var shared = Image.SharedWith.ContainsKey(recipient);
+        if (!shared && Image.SharedWith.Count >= MaxSharedAccounts)
+        {
+            throw AppStreamException.LimitExceeded($"Image {_key.Name} is already shared with {MaxSharedAccounts} accounts, the most an image can be shared with.");
+        }
+
+        Image.SharedWith[recipient] = permissions;
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IAccountGrain>(recipient).AddSharedImageAsync(_key);
+        RegionSimTelemetry.ImagePermissionChanges.Add(1, new KeyValuePair<string, object?>("change", shared ? "updated" : "granted"));
+    }
+
+    async Task IImageGrain.DeletePermissionsAsync(string callerAccountId, DeleteImagePermissionsRequest request)
+    {
+        using var activity = RegionSimTelemetry.Source.StartActivity("DeleteImagePermissions");
+        var recipient = Check.AccountId(request.SharedAccountId, nameof(request.SharedAccountId));
+        RequireOwnedBy(callerAccountId, "shared");
+        if (!Image.SharedWith.ContainsKey(recipient))
+        {
+            throw AppStreamException.NotFound($"Image {_key.Name} is not shared with account {recipient}.");
+        }
+
+        activity?.SetTag("regionsim.image", Arn);
+        activity?.SetTag("regionsim.shared_account", recipient);
+        await StopSharingAsync(recipient);
+    }
+
+    Task<DescribeImagePermissionsResponse> IImageGrain.DescribePermissionsAsync(string callerAccountId, DescribeImagePermissionsRequest request)
+    {
+        var pageSize = Check.Range(request.MaxResults, 0, 500, nameof(request.MaxResults)) is { } max and > 0 ? max : 500;
+        var offset = Check.PageOffset(request.NextToken);
+        if (request.SharedAwsAccountIds is { Count: < 1 or > 5 })
+        {
+            throw AppStreamException.Invalid("1 validation error detected: Value at 'SharedAwsAccountIds' failed to satisfy constraint: Member must have between 1 and 5 items");
+        }
+
+        var wanted = request.SharedAwsAccountIds?.Select(id => Check.AccountId(id, nameof(request.SharedAwsAccountIds))).ToHashSet();
+        RequireOwnedBy(callerAccountId, "shared");
+
+        var all = Image.SharedWith
+            .Where(entry => wanted is null || wanted.Contains(entry.Key))
+            .OrderBy(entry => entry.Key, StringComparer.Ordinal)
+            .Select(entry => new SharedImagePermissions { SharedAccountId = entry.Key, ImagePermissions = entry.Value })
+            .ToList();
+        var (page, next) = Paging.Slice(all, offset, pageSize);
+        return Task.FromResult(new DescribeImagePermissionsResponse { Name = _key.Name, SharedImagePermissionsList = page, NextToken = next });
+    }
+
+    async Task<Image> IImageGrain.DeleteAsync(string callerAccountId)
+    {
+        RequireOwnedBy(callerAccountId, "deleted");
+        if (Image.SharedWith.Count > 0)
+        {
+            throw AppStreamException.InUse(
+                $"Image {_key.Name} is shared with {Image.SharedWith.Count} account(s) ({string.Join(", ", Image.SharedWith.Keys.Order(StringComparer.Ordinal))}); remove all image permissions before deleting it.");
+        }
+
+        if (Image.Fleets.Count > 0)
+        {
+            throw AppStreamException.InUse(
+                $"Image {_key.Name} is used by fleet(s) {string.Join(", ", Image.Fleets.Select(f => ResourceKey.Parse(f).Name).Order(StringComparer.Ordinal))}; remove it from every fleet before deleting it.");
+        }
+
+        if (Image.State is not (ImageState.Available or ImageState.Failed))
+        {
+            throw AppStreamException.NotPermitted($"Image {_key.Name} is {WireNames.Of(Image.State)}; an image can be deleted when it is AVAILABLE or FAILED.");
+        }
+
+        var now = time.GetUtcNow();
+        Image.State = ImageState.Deleting;
+        Image.TransitionDue = now + clock.Timings.ImageDeletion;
+        var deleting = OwnerView();
+        await TransitionWhenDueAsync(now);
+        return deleting;
+    }
+
+    async Task IImageGrain.TagAsync(string callerAccountId, IReadOnlyDictionary<string, string> tags)
+    {
+        Check.Tags(Check.Required(tags, "Tags"), "Tags");
+        RequireOwnedBy(callerAccountId, "tagged");
+        if (Image.Tags.Keys.Union(tags.Keys).Count() > MaxTags)
+        {
+            throw AppStreamException.LimitExceeded($"Image {_key.Name} would have more than {MaxTags} tags.");
+        }
+
+        foreach (var (key, value) in tags)
+        {
+            Image.Tags[key] = value;
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    async Task IImageGrain.UntagAsync(string callerAccountId, IReadOnlyList<string> tagKeys)
+    {
+        if (Check.Required(tagKeys, "TagKeys").Count is < 1 or > 50)
+        {
+            throw AppStreamException.Invalid("1 validation error detected: Value at 'TagKeys' failed to satisfy constraint: Member must have between 1 and 50 items");
+        }
+
+        RequireOwnedBy(callerAccountId, "untagged");
+        foreach (var key in tagKeys)
+        {
+            Image.Tags.Remove(Check.TagKey(key, "TagKeys"));
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    Task<IReadOnlyDictionary<string, string>> IImageGrain.ListTagsAsync(string callerAccountId)
+    {
+        RequireOwnedBy(callerAccountId, "tagged");
+        return Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>(Image.Tags));
+    }
+
+    async Task<DateTimeOffset?> IScheduledGrain.OnDueAsync(DateTimeOffset now)
+    {
+        await TransitionWhenDueAsync(now);
+        return Image.Exists ? Image.TransitionDue : null;
+    }
+
+    /// <summary>Ends the current timed state if its time has come, else asks the region's clock to come back then.</summary>
+    private async Task TransitionWhenDueAsync(DateTimeOffset now)
+    {
+        if (Image.TransitionDue is not { } due || !Image.Exists)
+        {
+            return;
+        }
+
+        if (due > now)
+        {
+            await state.WriteStateAsync();
+            await GrainFactory.WakeAtAsync(_key.Region, this.GetGrainId(), due);
+            return;
+        }
+
+        Image.TransitionDue = null;
+        switch (Image.State)
+        {
+            case ImageState.Copying:
+                Image.State = ImageState.Available;
+                await state.WriteStateAsync();
+                await GrainFactory.GetGrain<IAccountGrain>(_key.Owner).CompleteCopyAsync(_key.Region, _key.Name);
+                RegionSimTelemetry.ImagesCopied.Add(1, new KeyValuePair<string, object?>("outcome", "available"));
+                break;
+
+            case ImageState.Pending or ImageState.Creating:
+                Image.State = ImageState.Available;
+                await state.WriteStateAsync();
+                RegionSimTelemetry.ImagesCreated.Add(1);
+                break;
+
+            case ImageState.Deleting:
+                await state.ClearStateAsync();
+                state.State = new ImageGrainState();
+                await GrainFactory.GetGrain<IAccountGrain>(_key.Owner).ReleaseNameAsync(_key.Region, ResourceKind.Image, _key.Name);
+                RegionSimTelemetry.ImagesDeleted.Add(1);
+                break;
+        }
+    }
+
+    private async Task StopSharingAsync(string recipient)
+    {
+        Image.SharedWith.Remove(recipient);
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IAccountGrain>(recipient).RemoveSharedImageAsync(_key);
+        RegionSimTelemetry.ImagePermissionChanges.Add(1, new KeyValuePair<string, object?>("change", "revoked"));
+    }
+
+    /// <summary>Sharing is for the owner of a private, AVAILABLE image, with another account.</summary>
+    private void RequireShareable(string callerAccountId, string recipient, string verb)
+    {
+        RequireOwnedBy(callerAccountId, verb);
+        if (recipient == _key.Owner)
+        {
+            throw AppStreamException.Invalid($"Image {_key.Name} belongs to account {recipient}; an image can't be shared with the account that owns it.");
+        }
+
+        if (Image.State != ImageState.Available)
+        {
+            throw AppStreamException.NotAvailable($"Image {_key.Name} is {WireNames.Of(Image.State)}; only an AVAILABLE image can be shared.");
+        }
+    }
+
+    /// <summary>Operations that change an image are for its owner; to anyone else the image does not exist.</summary>
+    private void RequireOwnedBy(string callerAccountId, string verb)
+    {
+        if (_key.IsPublic)
+        {
+            throw AppStreamException.NotPermitted($"{_key.Name} is a public image owned by AWS; only images you own can be {verb}.");
+        }
+
+        if (!Image.Exists || callerAccountId != _key.Owner)
+        {
+            throw BaseImageCatalog.Find(_key.Name) is not null
+                ? AppStreamException.NotFound($"{_key.Name} is a public image owned by AWS, not an image of account {callerAccountId}; only images you own can be {verb}.")
+                : NotFound(callerAccountId);
+        }
+    }
+
+    private AppStreamException NotFound(string accountId) =>
+        AppStreamException.NotFound($"No image named {_key.Name} is visible to account {accountId} in {_key.Region}.");
+
+    /// <summary>The image as <paramref name="viewer"/> sees it, or null if it can't.</summary>
+    private Image? ViewFor(string viewer)
+    {
+        if (_baseImage is not null)
+        {
+            return RegionGrain.PublicImageView(_key.Region, _baseImage);
+        }
+
+        if (!Image.Exists)
+        {
+            return null;
+        }
+
+        if (viewer == _key.Owner)
+        {
+            return OwnerView();
+        }
+
+        return Image.SharedWith.TryGetValue(viewer, out var granted)
+            ? OwnerView() with { Visibility = VisibilityType.Shared, ImagePermissions = granted, ImageSharedWithOthers = null }
+            : null;
+    }
+
+    private Image OwnerView()
+    {
+        var content = Image.Content!;
+        return new Image
+        {
+            Name = _key.Name,
+            Arn = Arn,
+            BaseImageArn = content.BaseImageArn,
+            DisplayName = Image.DisplayName,
+            Description = Image.Description,
+            State = Image.State,
+            StateChangeReason = Image.StateChangeReason,
+            Visibility = VisibilityType.Private,
+            ImageBuilderSupported = content.ImageBuilderSupported,
+            ImageBuilderName = content.ImageBuilderName,
+            Platform = content.Platform,
+            Applications = content.Applications,
+            CreatedTime = Image.CreatedTime,
+            PublicBaseImageReleasedDate = content.PublicBaseImageReleasedDate,
+            AppstreamAgentVersion = content.AgentVersion,
+            ImageSharedWithOthers = Image.SharedWith.Count > 0 ? "TRUE" : "FALSE",
+            DynamicAppProvidersEnabled = content.DynamicAppProvidersEnabled ? "ENABLED" : "DISABLED",
+        };
+    }
+
+}

@@ -1,0 +1,77 @@
+using RegionSim.Silo.Telemetry;
+using RegionSim.Silo.Time;
+
+namespace RegionSim.Silo.Hosting;
+
+/// <summary>
+/// The entry point that builds a RegionSim silo: the silo program runs it, and the <c>regionsim</c>
+/// command embeds it the same way.
+/// </summary>
+public static class RegionSimHost
+{
+    /// <summary>Command-line switches and the configuration keys they set.</summary>
+    public static IReadOnlyDictionary<string, string> Switches { get; } = new Dictionary<string, string>
+    {
+        ["--clock"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.Clock)}",
+        ["--speedup"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.Speedup)}",
+        ["--start"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.Start)}",
+        ["--tick-ms"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.TickMilliseconds)}",
+        ["--silo-port"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.SiloPort)}",
+        ["--gateway-port"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.GatewayPort)}",
+        ["--cluster-id"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.ClusterId)}",
+        ["--service-id"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.ServiceId)}",
+        ["--http-url"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.HttpUrl)}",
+        ["--otel-console"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.OtelConsole)}",
+    };
+
+    /// <summary>Builds a silo from command-line arguments and configuration; <paramref name="configure"/> has the last word.</summary>
+    public static WebApplication Build(string[] args, Action<RegionSimSiloOptions>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddCommandLine(NormalizeFlags(args), Switches.ToDictionary());
+        var options = builder.Configuration.GetSection(RegionSimSiloOptions.Section).Get<RegionSimSiloOptions>() ?? new RegionSimSiloOptions();
+        configure?.Invoke(options);
+        options.Validate();
+
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.WebHost.UseUrls(options.HttpUrl);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddRegionSimTelemetry(options);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+            silo.AddRegionSim(options);
+        });
+        if (options.Clock == ClockMode.Realtime)
+        {
+            builder.Services.AddHostedService<RealtimeClockDriver>();
+        }
+
+        var app = builder.Build();
+        app.MapGet("/_regionsim/health", () => Results.Ok(new { status = "ok" }));
+        return app;
+    }
+
+    /// <summary>Lets a flag stand alone (<c>--otel-console</c>) by giving it the value true.</summary>
+    private static string[] NormalizeFlags(string[] args)
+    {
+        var flags = new[] { "--otel-console" };
+        var result = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            result.Add(args[i]);
+            var standsAlone = i + 1 == args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal);
+            if (flags.Contains(args[i]) && standsAlone)
+            {
+                result.Add("true");
+            }
+        }
+
+        return [.. result];
+    }
+}

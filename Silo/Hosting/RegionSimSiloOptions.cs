@@ -1,0 +1,65 @@
+namespace RegionSim.Silo.Hosting;
+
+/// <summary>How the silo runs; bound from the <c>RegionSim</c> configuration section and the command line.</summary>
+public sealed class RegionSimSiloOptions
+{
+    public const string Section = "RegionSim";
+
+    /// <summary><c>realtime</c>: simulated time follows the wall clock times <see cref="Speedup"/>; <c>manual</c>: it moves only when told.</summary>
+    public ClockMode Clock { get; set; } = ClockMode.Realtime;
+
+    /// <summary>Simulated seconds per wall second with the real-time clock.</summary>
+    public double Speedup { get; set; } = 60;
+
+    /// <summary>Where simulated time starts; the wall clock's current second when absent.</summary>
+    public DateTimeOffset? Start { get; set; }
+
+    /// <summary>How often the real-time driver moves the clock, in wall milliseconds.</summary>
+    public int TickMilliseconds { get; set; } = 200;
+
+    public int SiloPort { get; set; } = 11111;
+    public int GatewayPort { get; set; } = 30000;
+    public string ClusterId { get; set; } = "regionsim";
+    public string ServiceId { get; set; } = "regionsim";
+
+    /// <summary>Where the HTTP endpoints listen.</summary>
+    public string HttpUrl { get; set; } = "http://127.0.0.1:4599";
+
+    /// <summary>Write spans and metrics to the console as well (OTLP is on whenever OTEL_EXPORTER_OTLP_ENDPOINT is set).</summary>
+    public bool OtelConsole { get; set; }
+
+    public DateTimeOffset StartOrNow(TimeProvider wallClock) =>
+        Start ?? DateTimeOffset.FromUnixTimeSeconds(wallClock.GetUtcNow().ToUnixTimeSeconds());
+
+    public void Validate()
+    {
+        if (Speedup is <= 0 or > 1_000_000 || double.IsNaN(Speedup))
+        {
+            throw new ArgumentException($"--speedup must be a positive number of simulated seconds per wall second (at most 1000000), not {Speedup}.");
+        }
+
+        if (TickMilliseconds is < 10 or > 60_000)
+        {
+            throw new ArgumentException($"--tick-ms must be between 10 and 60000, not {TickMilliseconds}.");
+        }
+
+        foreach (var (name, port) in new[] { ("--silo-port", SiloPort), ("--gateway-port", GatewayPort) })
+        {
+            if (port is < 1 or > 65535)
+            {
+                throw new ArgumentException($"{name} must be a TCP port (1-65535), not {port}.");
+            }
+        }
+
+        if (!Uri.TryCreate(HttpUrl, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttp)
+        {
+            throw new ArgumentException($"--http-url must be an http:// URL, not '{HttpUrl}'.");
+        }
+    }
+}
+
+public enum ClockMode
+{
+    Realtime,
+    Manual,
+}

@@ -1,0 +1,40 @@
+using Orleans.TestingHost;
+using RegionSim.Silo.Hosting;
+using RegionSim.Time;
+
+namespace RegionSim.Tests.Infrastructure;
+
+/// <summary>
+/// One in-process silo with the manual clock, shared by the tests of the <see cref="ClusterCollection"/>.
+/// Tests keep out of each other's way by using accounts and names of their own.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public static readonly DateTimeOffset Start = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
+
+    public TestCluster Cluster { get; } = new TestClusterBuilder(1)
+        .AddSiloBuilderConfigurator<ManualClockSilo>()
+        .Build();
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public ISimulationClockGrain Clock => Grains.GetGrain<ISimulationClockGrain>(ISimulationClockGrain.Key);
+
+    public Task<DateTimeOffset> AdvanceAsync(TimeSpan span) => Clock.AdvanceByAsync(span);
+
+    public Task InitializeAsync() => Cluster.DeployAsync();
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    private sealed class ManualClockSilo : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo) =>
+            silo.AddRegionSim(new RegionSimSiloOptions { Clock = ClockMode.Manual, Start = Start });
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}
