@@ -1,5 +1,8 @@
+using RegionSim.Fleets;
 using RegionSim.Images;
 using RegionSim.Resources;
+using RegionSim.Sessions;
+using RegionSim.Stacks;
 
 namespace RegionSim.Accounts;
 
@@ -54,4 +57,24 @@ public interface IAccountGrain : IGrainWithStringKey
     /// </summary>
     [Alias("ResolveImage")]
     Task<ResourceKey> ResolveImageAsync(string region, string? imageName, string? imageArn);
+
+    /// <summary>DescribeFleets as this account in <paramref name="region"/>: the named fleets, or all of them by name.</summary>
+    [Alias("DescribeFleets"), AlwaysInterleave]
+    Task<DescribeFleetsResponse> DescribeFleetsAsync(string region, DescribeFleetsRequest request);
+
+    /// <summary>DescribeStacks as this account in <paramref name="region"/>.</summary>
+    [Alias("DescribeStacks"), AlwaysInterleave]
+    Task<DescribeStacksResponse> DescribeStacksAsync(string region, DescribeStacksRequest request);
+
+    /// <summary>
+    /// The owner of <paramref name="image"/> revoked this account's permission to use it for fleets: tells
+    /// each of the named fleets (those the image knows use it), in parallel. Interleaves, so that a fleet
+    /// waiting on this account never blocks the revocation.
+    /// </summary>
+    [Alias("RevokeFleetAccess"), AlwaysInterleave]
+    Task RevokeFleetAccessAsync(ResourceKey image, IReadOnlyList<string> fleetNames);
+
+    /// <summary>ExpireSession: finds the fleet that holds the session from its id and ends it; an unknown id is no error.</summary>
+    [Alias("ExpireSession"), AlwaysInterleave]
+    Task ExpireSessionAsync(string region, ExpireSessionRequest request);
 }

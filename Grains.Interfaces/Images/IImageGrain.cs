@@ -1,3 +1,4 @@
+using RegionSim.Resources;
 using RegionSim.Time;
 
 namespace RegionSim.Images;
@@ -54,4 +55,17 @@ public interface IImageGrain : IScheduledGrain
 
     [Alias("ListTags"), AlwaysInterleave]
     Task<IReadOnlyDictionary<string, string>> ListTagsAsync(string callerAccountId);
+
+    /// <summary>
+    /// A fleet wants to use this image: allowed for the owner's fleets, any fleet for a public image, and the
+    /// fleets of an account it is shared with allowFleet; only while AVAILABLE. The image then counts the
+    /// fleet among its users (DeleteImage is refused while it has any). Answers the image as the fleet's
+    /// account sees it. Interleaves, so that a fleet is never stuck behind a revocation that waits for it.
+    /// </summary>
+    [Alias("AdmitFleet"), AlwaysInterleave]
+    Task<Image> AdmitFleetAsync(ResourceKey fleet);
+
+    /// <summary>The fleet no longer uses this image (deleted, or moved to another image).</summary>
+    [Alias("ReleaseFleet"), AlwaysInterleave]
+    Task ReleaseFleetAsync(ResourceKey fleet);
 }

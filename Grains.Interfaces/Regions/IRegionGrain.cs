@@ -2,7 +2,7 @@ using RegionSim.Images;
 
 namespace RegionSim.Regions;
 
-/// <summary>An AppStream region (key: the region code): its public base-image catalogue.</summary>
+/// <summary>An AppStream region (key: the region code): its public base-image catalogue and its instance capacity.</summary>
 [Alias("RegionSim.Regions.IRegionGrain")]
 public interface IRegionGrain : IGrainWithStringKey
 {
@@ -16,4 +16,22 @@ public interface IRegionGrain : IGrainWithStringKey
     /// <summary>The public images as DescribeImages shows them.</summary>
     [Alias("DescribePublicImages"), AlwaysInterleave]
     Task<IReadOnlyList<Image>> DescribePublicImagesAsync();
+
+    /// <summary>
+    /// Leases instance slots, deciding each request in the order given: all of it, part of it (what the
+    /// region has left of that instance type), or none. Answers the counts granted, request by request.
+    /// </summary>
+    [Alias("LeaseInstances")]
+    Task<IReadOnlyList<int>> LeaseInstancesAsync(IReadOnlyList<InstanceLease> requests);
+
+    /// <summary>Gives leased slots back.</summary>
+    [Alias("ReturnInstances")]
+    Task ReturnInstancesAsync(IReadOnlyList<InstanceLease> returns);
+
+    /// <summary>Sets how many instances of <paramref name="instanceType"/> the region can run at once (null: the default, <c>RegionGrain.DefaultInstanceLimit</c>).</summary>
+    [Alias("SetInstanceLimit")]
+    Task SetInstanceLimitAsync(string instanceType, int? limit);
+
+    [Alias("GetInstanceCapacity"), AlwaysInterleave]
+    Task<InstanceCapacity> GetInstanceCapacityAsync(string instanceType);
 }

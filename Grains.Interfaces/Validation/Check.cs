@@ -114,6 +114,35 @@ public static partial class Check
             : throw Fail($"Value '{nextToken}' at '{member}' failed to satisfy constraint: Member must be a NextToken returned by a previous call");
     }
 
+    /// <summary>An AppStream instance type: the model's InstanceType pattern, and one of the <c>stream.*</c> types AppStream offers.</summary>
+    public static string InstanceType(string? value, string member)
+    {
+        Required(value, member);
+        if (!InstanceTypeShape().IsMatch(value!))
+        {
+            throw Fail($"Value '{value}' at '{member}' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9-]+(\\.[a-z0-9-]+)+\\.(small|medium|large|xlarge|\\d+xlarge|metal)$");
+        }
+
+        return Fleets.StreamingInstanceTypes.IsKnown(value!)
+            ? value!
+            : throw Fail($"Value '{value}' at '{member}' failed to satisfy constraint: Member must be an AppStream 2.0 instance type such as stream.standard.medium");
+    }
+
+    /// <summary>The user of a streaming URL: 2-32 characters of <c>[\w+=,.@-]</c>.</summary>
+    public static string StreamingUserId(string? value, string member)
+    {
+        Required(value, member);
+        return value!.Length is >= 2 and <= 32 && StreamingUserShape().IsMatch(value)
+            ? value
+            : throw Fail($"Value '{value}' at '{member}' failed to satisfy constraint: Member must have length between 2 and 32 and satisfy regular expression pattern: [\\w+=,.@-]*");
+    }
+
+    /// <summary>A number of items between <paramref name="min"/> and <paramref name="max"/>, when the list is given.</summary>
+    public static IReadOnlyList<T>? Count<T>(IReadOnlyList<T>? items, int min, int max, string member) =>
+        items is null || (items.Count >= min && items.Count <= max)
+            ? items
+            : throw Fail($"Value at '{member}' failed to satisfy constraint: Member must have between {min} and {max} items");
+
     private static AppStreamException Fail(string detail) => AppStreamException.Invalid($"1 validation error detected: {detail}");
 
     [GeneratedRegex(NamePattern)]
@@ -127,4 +156,10 @@ public static partial class Check
 
     [GeneratedRegex(@"^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$")]
     private static partial Regex TagValueShape();
+
+    [GeneratedRegex(@"^[a-zA-Z0-9-]+(\.[a-z0-9-]+)+\.(small|medium|large|xlarge|\d+xlarge|metal)$")]
+    private static partial Regex InstanceTypeShape();
+
+    [GeneratedRegex(@"^[\w+=,.@-]*$")]
+    private static partial Regex StreamingUserShape();
 }

@@ -1,7 +1,11 @@
 using RegionSim.Errors;
+using RegionSim.Fleets;
 using RegionSim.Images;
 using RegionSim.Regions;
 using RegionSim.Resources;
+using RegionSim.Sessions;
+using RegionSim.Stacks;
+using RegionSim.Telemetry;
 using RegionSim.Validation;
 
 namespace RegionSim.Accounts;
@@ -15,6 +19,8 @@ public sealed class AccountGrain(
 {
     public const int MaxCopiesInFlightPerRegion = 2;
     public const int DescribeImagesPageSize = 25;
+    public const int DescribeFleetsPageSize = 50;
+    public const int DescribeStacksPageSize = 50;
 
     private string _accountId = "";
 
@@ -138,6 +144,77 @@ public sealed class AccountGrain(
             ? await ListImagesAsync(region, [imageName], arns: null)
             : await ListImagesAsync(region, names: null, [imageArn!]);
         return listing[0].Key;
+    }
+
+    async Task<DescribeFleetsResponse> IAccountGrain.DescribeFleetsAsync(string region, DescribeFleetsRequest request)
+    {
+        Check.Region(region, "Region");
+        var (page, next) = PageOfNames(region, ResourceKind.Fleet, request.Names, request.NextToken, DescribeFleetsPageSize);
+        var fleets = await Task.WhenAll(page.Select(name => DescribeOrSkip(GrainFactory.GetFleet(region, _accountId, name).DescribeAsync(), request.Names is { Count: > 0 })));
+        return new DescribeFleetsResponse { Fleets = fleets.OfType<Fleet>().ToList(), NextToken = next };
+    }
+
+    async Task<DescribeStacksResponse> IAccountGrain.DescribeStacksAsync(string region, DescribeStacksRequest request)
+    {
+        Check.Region(region, "Region");
+        var (page, next) = PageOfNames(region, ResourceKind.Stack, request.Names, request.NextToken, DescribeStacksPageSize);
+        var stacks = await Task.WhenAll(page.Select(name => DescribeOrSkip(GrainFactory.GetStack(region, _accountId, name).DescribeAsync(), request.Names is { Count: > 0 })));
+        return new DescribeStacksResponse { Stacks = stacks.OfType<Stack>().ToList(), NextToken = next };
+    }
+
+    async Task IAccountGrain.RevokeFleetAccessAsync(ResourceKey image, IReadOnlyList<string> fleetNames)
+    {
+        using var activity = RegionSimTelemetry.Source.StartActivity("RevokeFleetAccess.Fleets");
+        activity?.SetTag("regionsim.account", _accountId);
+        activity?.SetTag("regionsim.fleets", fleetNames.Count);
+        await Task.WhenAll(fleetNames.Select(name => GrainFactory.GetFleet(new ResourceKey(image.Region, _accountId, name)).RevokeImageAccessAsync(image)));
+    }
+
+    async Task IAccountGrain.ExpireSessionAsync(string region, ExpireSessionRequest request)
+    {
+        var sessionId = Check.Required(request.SessionId, nameof(request.SessionId));
+        if (!SessionIds.TryReadFleetHash(sessionId, out var fleetHash))
+        {
+            return;
+        }
+
+        // The id starts with its fleet's hash; among the account's fleets in the region, that is nearly always one.
+        var candidates = In(region).NamesOf(ResourceKind.Fleet)
+            .Where(name => SessionIds.FleetHash(new ResourceKey(region, _accountId, name).ToString()) == fleetHash)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        foreach (var name in candidates)
+        {
+            if (await GrainFactory.GetFleetSessions(region, _accountId, name).ExpireAsync(sessionId))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>The names a Describe call covers: those asked for (all of them), or a page of all the account's names of that kind.</summary>
+    private (IReadOnlyList<string> Page, string? NextToken) PageOfNames(string region, ResourceKind kind, IReadOnlyList<string>? names, string? nextToken, int pageSize)
+    {
+        var offset = Check.PageOffset(nextToken);
+        if (names is { Count: > 0 })
+        {
+            return (names.Select(name => Check.Name(name, "Names")).Distinct(StringComparer.Ordinal).ToList(), null);
+        }
+
+        return Paging.Slice(In(region).NamesOf(kind).Order(StringComparer.Ordinal).ToList(), offset, pageSize);
+    }
+
+    /// <summary>A resource named in the request must exist; one merely listed may be half-made (its name reserved) and is skipped.</summary>
+    private static async Task<T?> DescribeOrSkip<T>(Task<T> describe, bool named) where T : class
+    {
+        try
+        {
+            return await describe;
+        }
+        catch (AppStreamException error) when (!named && error.Code == AppStreamErrorCode.ResourceNotFound)
+        {
+            return null;
+        }
     }
 
     /// <summary>

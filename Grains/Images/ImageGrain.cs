@@ -22,6 +22,8 @@ public sealed class ImageGrain(
     public const int MaxSharedAccounts = 100;
     public const int MaxTags = 50;
 
+    // AdmitFleet and ReleaseFleet interleave with the image's other calls, so every write goes through one writer.
+    private readonly SerialWriter _writer = new(state);
     private ResourceKey _key;
     private BaseImage? _baseImage;
 
@@ -164,10 +166,15 @@ public sealed class ImageGrain(
             throw AppStreamException.LimitExceeded($"Image {_key.Name} is already shared with {MaxSharedAccounts} accounts, the most an image can be shared with.");
         }
 
+        var fleetAccessLost = shared && Image.SharedWith[recipient].AllowFleet && !permissions.AllowFleet;
         Image.SharedWith[recipient] = permissions;
-        await state.WriteStateAsync();
+        await _writer.WriteAsync();
         await GrainFactory.GetGrain<IAccountGrain>(recipient).AddSharedImageAsync(_key);
         RegionSimTelemetry.ImagePermissionChanges.Add(1, new KeyValuePair<string, object?>("change", shared ? "updated" : "granted"));
+        if (fleetAccessLost)
+        {
+            await RevokeFleetAccessAsync(recipient);
+        }
     }
 
     async Task IImageGrain.DeletePermissionsAsync(string callerAccountId, DeleteImagePermissionsRequest request)
@@ -248,7 +255,7 @@ public sealed class ImageGrain(
             Image.Tags[key] = value;
         }
 
-        await state.WriteStateAsync();
+        await _writer.WriteAsync();
     }
 
     async Task IImageGrain.UntagAsync(string callerAccountId, IReadOnlyList<string> tagKeys)
@@ -264,13 +271,50 @@ public sealed class ImageGrain(
             Image.Tags.Remove(Check.TagKey(key, "TagKeys"));
         }
 
-        await state.WriteStateAsync();
+        await _writer.WriteAsync();
     }
 
     Task<IReadOnlyDictionary<string, string>> IImageGrain.ListTagsAsync(string callerAccountId)
     {
         RequireOwnedBy(callerAccountId, "tagged");
         return Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>(Image.Tags));
+    }
+
+    async Task<Image> IImageGrain.AdmitFleetAsync(ResourceKey fleet)
+    {
+        var account = fleet.Owner;
+        var view = (fleet.Region == _key.Region ? ViewFor(account) : null) ?? throw NotFound(account);
+        if (_baseImage is not null)
+        {
+            // Public images are never deleted, so who uses them is not worth keeping.
+            return view;
+        }
+
+        if (Image.State != ImageState.Available)
+        {
+            throw AppStreamException.NotAvailable($"Image {_key.Name} is {WireNames.Of(Image.State)}; a fleet can use only an AVAILABLE image.");
+        }
+
+        if (account != _key.Owner && Image.SharedWith.GetValueOrDefault(account)?.AllowFleet != true)
+        {
+            throw AppStreamException.NotPermitted(
+                $"Image {_key.Name} of account {_key.Owner} is shared with account {account} for image builders only; it may not be used for fleets.");
+        }
+
+        if (Image.Fleets.Add(fleet.ToString()))
+        {
+            await _writer.WriteAsync();
+        }
+
+        return view;
+    }
+
+    async Task IImageGrain.ReleaseFleetAsync(ResourceKey fleet)
+    {
+        if (Image.Fleets.Remove(fleet.ToString()))
+        {
+            await _writer.WriteAsync();
+        }
     }
 
     async Task<DateTimeOffset?> IScheduledGrain.OnDueAsync(DateTimeOffset now)
@@ -289,7 +333,7 @@ public sealed class ImageGrain(
 
         if (due > now)
         {
-            await state.WriteStateAsync();
+            await _writer.WriteAsync();
             await GrainFactory.WakeAtAsync(_key.Region, this.GetGrainId(), due);
             return;
         }
@@ -299,14 +343,14 @@ public sealed class ImageGrain(
         {
             case ImageState.Copying:
                 Image.State = ImageState.Available;
-                await state.WriteStateAsync();
+                await _writer.WriteAsync();
                 await GrainFactory.GetGrain<IAccountGrain>(_key.Owner).CompleteCopyAsync(_key.Region, _key.Name);
                 RegionSimTelemetry.ImagesCopied.Add(1, new KeyValuePair<string, object?>("outcome", "available"));
                 break;
 
             case ImageState.Pending or ImageState.Creating:
                 Image.State = ImageState.Available;
-                await state.WriteStateAsync();
+                await _writer.WriteAsync();
                 RegionSimTelemetry.ImagesCreated.Add(1);
                 break;
 
@@ -321,10 +365,43 @@ public sealed class ImageGrain(
 
     private async Task StopSharingAsync(string recipient)
     {
-        Image.SharedWith.Remove(recipient);
-        await state.WriteStateAsync();
+        Image.SharedWith.Remove(recipient, out var granted);
+        await _writer.WriteAsync();
         await GrainFactory.GetGrain<IAccountGrain>(recipient).RemoveSharedImageAsync(_key);
         RegionSimTelemetry.ImagePermissionChanges.Add(1, new KeyValuePair<string, object?>("change", "revoked"));
+        if (granted?.AllowFleet == true)
+        {
+            await RevokeFleetAccessAsync(recipient);
+        }
+    }
+
+    /// <summary>
+    /// The recipient may no longer use this image for fleets: its fleets that use the image (this image
+    /// knows them; fleets admitted from now on are refused) are told through the recipient's account.
+    /// </summary>
+    private async Task RevokeFleetAccessAsync(string recipient)
+    {
+        var prefix = $"{_key.Region}/{recipient}/";
+        List<string>? fleets = null;
+        foreach (var fleet in Image.Fleets)
+        {
+            if (fleet.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                (fleets ??= []).Add(fleet[prefix.Length..]);
+            }
+        }
+
+        if (fleets is null)
+        {
+            return;
+        }
+
+        fleets.Sort(StringComparer.Ordinal);
+        using var activity = RegionSimTelemetry.Source.StartActivity("RevokeFleetAccess");
+        activity?.SetTag("regionsim.image", Arn);
+        activity?.SetTag("regionsim.shared_account", recipient);
+        activity?.SetTag("regionsim.fleets", fleets.Count);
+        await GrainFactory.GetGrain<IAccountGrain>(recipient).RevokeFleetAccessAsync(_key, fleets);
     }
 
     /// <summary>Sharing is for the owner of a private, AVAILABLE image, with another account.</summary>

@@ -3,9 +3,16 @@ using RegionSim.Resources;
 
 namespace RegionSim.Regions;
 
-/// <summary>An AppStream region: its public catalogue. Activating one for an unknown region fails.</summary>
-public sealed class RegionGrain : Grain, IRegionGrain
+/// <summary>
+/// An AppStream region: its public catalogue, and its instance capacity (a finite number of instances of
+/// each type that the region's fleets lease and give back). Activating one for an unknown region fails.
+/// </summary>
+public sealed class RegionGrain(
+    [PersistentState("region", StorageNames.Default)] IPersistentState<RegionState> state) : Grain, IRegionGrain
 {
+    /// <summary>How many instances of one type a region runs at once unless a scenario says otherwise.</summary>
+    public const int DefaultInstanceLimit = 1_000_000;
+
     private IReadOnlyList<Image> _publicImages = [];
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -25,6 +32,93 @@ public sealed class RegionGrain : Grain, IRegionGrain
     Task<BaseImage?> IRegionGrain.FindBaseImageAsync(string name) => Task.FromResult(BaseImageCatalog.Find(name));
 
     Task<IReadOnlyList<Image>> IRegionGrain.DescribePublicImagesAsync() => Task.FromResult(_publicImages);
+
+    async Task<IReadOnlyList<int>> IRegionGrain.LeaseInstancesAsync(IReadOnlyList<InstanceLease> requests)
+    {
+        var granted = new int[requests.Count];
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var request = requests[i];
+            var left = Math.Max(0, LimitOf(request.InstanceType) - state.State.InUse.GetValueOrDefault(request.InstanceType));
+            granted[i] = Math.Clamp(request.Count, 0, left);
+            Add(request.Holder, request.InstanceType, granted[i]);
+        }
+
+        if (granted.Any(count => count > 0))
+        {
+            await state.WriteStateAsync();
+        }
+
+        return granted;
+    }
+
+    async Task IRegionGrain.ReturnInstancesAsync(IReadOnlyList<InstanceLease> returns)
+    {
+        var changed = false;
+        foreach (var given in returns)
+        {
+            var held = state.State.Held.GetValueOrDefault(HeldKey(given.Holder, given.InstanceType));
+            var count = Math.Clamp(given.Count, 0, held);
+            changed |= count > 0;
+            Add(given.Holder, given.InstanceType, -count);
+        }
+
+        if (changed)
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    async Task IRegionGrain.SetInstanceLimitAsync(string instanceType, int? limit)
+    {
+        if (limit is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(limit), limit, "An instance limit is zero or more.");
+        }
+
+        if (limit is { } value)
+        {
+            state.State.Limits[instanceType] = value;
+        }
+        else
+        {
+            state.State.Limits.Remove(instanceType);
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    Task<InstanceCapacity> IRegionGrain.GetInstanceCapacityAsync(string instanceType) => Task.FromResult(new InstanceCapacity
+    {
+        InstanceType = instanceType,
+        Limit = LimitOf(instanceType),
+        InUse = state.State.InUse.GetValueOrDefault(instanceType),
+    });
+
+    private int LimitOf(string instanceType) => state.State.Limits.GetValueOrDefault(instanceType, DefaultInstanceLimit);
+
+    private void Add(string holder, string instanceType, int count)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        var key = HeldKey(holder, instanceType);
+        var held = state.State.Held.GetValueOrDefault(key) + count;
+        if (held == 0)
+        {
+            state.State.Held.Remove(key);
+        }
+        else
+        {
+            state.State.Held[key] = held;
+        }
+
+        state.State.InUse[instanceType] = state.State.InUse.GetValueOrDefault(instanceType) + count;
+    }
+
+    private static string HeldKey(string holder, string instanceType) => $"{holder}\n{instanceType}";
 
     /// <summary>A base image as every account sees it.</summary>
     internal static Image PublicImageView(string region, BaseImage image)

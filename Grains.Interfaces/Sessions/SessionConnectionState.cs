@@ -1,0 +1,8 @@
+namespace RegionSim.Sessions;
+
+[GenerateSerializer]
+public enum SessionConnectionState
+{
+    Connected,
+    NotConnected,
+}

@@ -1,0 +1,41 @@
+namespace RegionSim.Sessions;
+
+/// <summary>
+/// Session and instance ids. Both are deterministic (the same scenario gives the same ids) and begin
+/// with a hash of the fleet's key, so an account can tell which of its fleets holds a session from the
+/// id alone (ExpireSession names nothing else).
+/// </summary>
+public static class SessionIds
+{
+    /// <summary>A UUID-shaped id: the fleet's hash, the fleet's creation, the session's number.</summary>
+    public static string Session(uint fleetHash, long fleetCreatedTicks, long number)
+    {
+        var created = Fnv(fleetCreatedTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return $"{fleetHash:x8}-{created >> 16:x4}-4{created & 0xfff:x3}-8{(created >> 4) & 0xfff:x3}-{number & 0xffffffffffff:x12}";
+    }
+
+    /// <summary>An EC2-shaped instance id, <c>i-</c> and 17 hex digits.</summary>
+    public static string Instance(uint fleetHash, long number) => $"i-{fleetHash:x8}{number & 0xfffffffff:x9}";
+
+    /// <summary>The hash that begins the ids of the fleet with that key (<c>region/account/name</c>).</summary>
+    public static uint FleetHash(string fleetKey) => Fnv(fleetKey);
+
+    public static bool TryReadFleetHash(string? sessionId, out uint fleetHash)
+    {
+        fleetHash = 0;
+        return sessionId is { Length: 36 }
+            && uint.TryParse(sessionId.AsSpan(0, 8), System.Globalization.NumberStyles.AllowHexSpecifier, null, out fleetHash);
+    }
+
+    // FNV-1a: stable across processes, unlike string.GetHashCode.
+    private static uint Fnv(string text)
+    {
+        var hash = 2166136261;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 16777619;
+        }
+
+        return hash;
+    }
+}

@@ -1,0 +1,355 @@
+using RegionSim.Errors;
+using RegionSim.Sessions;
+using RegionSim.Stacks;
+using RegionSim.Telemetry;
+using RegionSim.Validation;
+
+namespace RegionSim.Fleets;
+
+/// <summary>Streaming sessions: PENDING → ACTIVE → EXPIRED, each on its own instance, which goes when the session ends.</summary>
+internal sealed partial class FleetEngine
+{
+    /// <summary>How many ended sessions a fleet remembers (for <see cref="Details"/>).</summary>
+    public const int EndedSessionsKept = 100;
+
+    private static readonly IReadOnlyDictionary<string, string> NoSettings = new Dictionary<string, string>();
+
+    private readonly Dictionary<(string Stack, string User), StreamingSessionState> _sessionsByUser = new();
+    private List<ProfileSave>? _profileSaves;
+
+    /// <summary>Whether users can start sessions now.</summary>
+    public bool IsStreaming => _state.Exists && _state.State == FleetState.Running;
+
+    /// <summary>Whether an ELASTIC fleet is below its MaxConcurrentSessions.</summary>
+    public bool HasElasticRoom => _inUseCount < (Settings.MaxConcurrentSessions ?? 0);
+
+    /// <summary>The user's session in progress from that stack, brought back (reconnected, no longer idle), or null.</summary>
+    public StreamingSessionState? Resume(string stackName, string userId)
+    {
+        if (!_sessionsByUser.TryGetValue((stackName, userId), out var session))
+        {
+            return null;
+        }
+
+        session.DisconnectDeadline = null;
+        session.IdleSince = null;
+        session.Connected = session.State == SessionState.Active;
+        _changed = true;
+        Schedule(session);
+        return session;
+    }
+
+    /// <summary>
+    /// ALWAYS_ON and ON_DEMAND fleets: a new session on the instance longest available — at once on an
+    /// ALWAYS_ON fleet, after the instance starts on an ON_DEMAND one. Null, counted as an
+    /// InsufficientCapacityError, when no instance is available.
+    /// </summary>
+    public StreamingSessionState? StartSession(StreamingConnectRequest request, SessionSetup setup)
+    {
+        if (!TryTakeAvailable(out var instance))
+        {
+            RefuseForCapacity();
+            return null;
+        }
+
+        var startup = Settings.FleetType == FleetType.OnDemand ? Timings.OnDemandInstanceStart : TimeSpan.Zero;
+        var session = NewSession(request, setup, instance.Id, startup);
+        SetInUse(instance, session.Id);
+        return session;
+    }
+
+    /// <summary>ELASTIC fleets: a new session on an instance from the pool, whose slot the host has just leased.</summary>
+    public StreamingSessionState StartElasticSession(StreamingConnectRequest request, SessionSetup setup)
+    {
+        _state.Slots++;
+        var instance = new FleetInstance { Id = SessionIds.Instance(_hash, ++_state.InstancesMade), At = _now };
+        _state.Instances.Add(instance.Id, instance);
+        var session = NewSession(request, setup, instance.Id, Timings.ElasticInstanceStart);
+        SetInUse(instance, session.Id);
+        return session;
+    }
+
+    /// <summary>A connection found no capacity: counted in the minute's InsufficientCapacityError.</summary>
+    public void RefuseForCapacity()
+    {
+        _state.Metrics.OpenInsufficient++;
+        _changed = true;
+        RegionSimTelemetry.ConnectionsRefused.Add(1, new KeyValuePair<string, object?>("fleet", _keyText));
+    }
+
+    /// <summary>What the user does in a session in progress; ResourceNotFound when there is no such session.</summary>
+    public StreamingSessionState Act(string sessionId, UserAction action)
+    {
+        if (!_state.Sessions.TryGetValue(sessionId, out var session))
+        {
+            throw NoSession(sessionId);
+        }
+
+        switch (action.Kind)
+        {
+            case UserActionKind.Disconnect when session.DisconnectDeadline is null:
+                session.Connected = false;
+                session.IdleSince = null;
+                session.DisconnectDeadline = _now + TimeSpan.FromSeconds(Settings.DisconnectTimeoutInSeconds);
+                break;
+            case UserActionKind.LogOut:
+                End(session, SessionEndReason.LogOut);
+                Reconcile();
+                return session;
+            case UserActionKind.GoIdle when session.Connected && session.IdleSince is null:
+                session.IdleSince = _now;
+                break;
+            case UserActionKind.BecomeActive:
+                session.IdleSince = null;
+                break;
+            case UserActionKind.ChangeProfileSetting:
+                (session.ProfileChanges ??= new(StringComparer.Ordinal))[action.Name!] = action.Value ?? "";
+                break;
+            case UserActionKind.InstallSoftware:
+                (session.SoftwareInstalled ??= []).Add(action.Name!);
+                break;
+        }
+
+        _changed = true;
+        Schedule(session);
+        return session;
+    }
+
+    /// <summary>ExpireSession; answers whether the fleet had the session.</summary>
+    public bool Expire(string sessionId)
+    {
+        if (!_state.Sessions.TryGetValue(sessionId, out var session))
+        {
+            return false;
+        }
+
+        End(session, SessionEndReason.Expired);
+        Reconcile();
+        return true;
+    }
+
+    /// <summary>Profiles of users whose sessions ended, for their stacks to keep; the host sends them.</summary>
+    public List<ProfileSave>? TakeProfileSaves()
+    {
+        var saves = _profileSaves;
+        _profileSaves = null;
+        return saves;
+    }
+
+    public DescribeSessionsResponse DescribeSessions(DescribeSessionsRequest request, int offset, int limit)
+    {
+        var matching = new List<StreamingSessionState>();
+        foreach (var session in _state.Sessions.Values)
+        {
+            if (session.StackName == request.StackName
+                && (request.UserId is null || session.UserId == request.UserId)
+                && (request.AuthenticationType is null || session.AuthenticationType == request.AuthenticationType)
+                && (request.InstanceId is null || session.InstanceId == request.InstanceId))
+            {
+                matching.Add(session);
+            }
+        }
+
+        matching.Sort((a, b) => a.Number.CompareTo(b.Number));
+        var (page, next) = Paging.Slice(matching, offset, limit);
+        return new DescribeSessionsResponse { Sessions = page.Select(View).ToList(), NextToken = next };
+    }
+
+    public SessionDetails? Details(string sessionId)
+    {
+        if (!_state.Sessions.TryGetValue(sessionId, out var session))
+        {
+            session = _state.EndedSessions.FindLast(ended => ended.Id == sessionId);
+        }
+
+        return session is null ? null : new SessionDetails
+        {
+            Session = View(session),
+            StartedFrom = session.StartedFrom,
+            ProfileChanges = session.ProfileChanges is null ? NoSettings : new Dictionary<string, string>(session.ProfileChanges),
+            SoftwareInstalled = session.SoftwareInstalled is null ? [] : [.. session.SoftwareInstalled],
+            EndedAt = session.EndedAt,
+            EndReason = session.EndReason,
+        };
+    }
+
+    public int CountSessions(string stackName)
+    {
+        var count = 0;
+        foreach (var session in _state.Sessions.Values)
+        {
+            count += session.StackName == stackName ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    public Session View(StreamingSessionState session) => new()
+    {
+        Id = session.Id,
+        UserId = session.UserId,
+        StackName = session.StackName,
+        FleetName = Key.Name,
+        State = session.State,
+        ConnectionState = session.Connected ? SessionConnectionState.Connected : SessionConnectionState.NotConnected,
+        StartTime = session.StartTime,
+        MaxExpirationTime = session.MaxExpirationTime,
+        AuthenticationType = session.AuthenticationType,
+        InstanceId = session.InstanceId,
+    };
+
+    private StreamingSessionState NewSession(StreamingConnectRequest request, SessionSetup setup, string instanceId, TimeSpan startup)
+    {
+        var number = ++_state.SessionsMade;
+        var persisted = setup.ApplicationSettingsEnabled;
+        var session = new StreamingSessionState
+        {
+            Id = SessionIds.Session(_hash, _state.CreatedTime.UtcTicks, number),
+            Number = number,
+            UserId = request.UserId,
+            StackName = request.StackName,
+            AuthenticationType = request.AuthenticationType,
+            InstanceId = instanceId,
+            State = startup > TimeSpan.Zero ? SessionState.Pending : SessionState.Active,
+            Connected = startup <= TimeSpan.Zero,
+            StartTime = _now,
+            ActiveAt = _now + startup,
+            MaxExpirationTime = _now + TimeSpan.FromSeconds(Settings.MaxUserDurationInSeconds),
+            ApplicationId = request.ApplicationId,
+            SessionContext = request.SessionContext,
+            StartedFrom = new SessionStart
+            {
+                ImageArn = Settings.ImageArn ?? "",
+                Software = Settings.ImageSoftware,
+                ProfileSettings = persisted ? setup.ProfileSettings : NoSettings,
+                ApplicationSettingsPersisted = persisted,
+            },
+            SettingsGroup = persisted ? setup.SettingsGroup : null,
+        };
+        _state.Sessions.Add(session.Id, session);
+        _sessionsByUser[(session.StackName, session.UserId)] = session;
+        _changed = true;
+        Schedule(session);
+        RegionSimTelemetry.SessionsStarted.Add(1);
+        return session;
+    }
+
+    /// <summary>Whatever is due for the session now: it becomes ACTIVE, reaches its maximum duration, times out disconnected, or goes idle long enough to be disconnected.</summary>
+    private void Process(StreamingSessionState session)
+    {
+        if (session.State == SessionState.Pending && _now >= session.ActiveAt)
+        {
+            session.State = SessionState.Active;
+            session.Connected = session.DisconnectDeadline is null;
+        }
+
+        if (_now >= session.MaxExpirationTime)
+        {
+            End(session, SessionEndReason.MaxUserDuration);
+            return;
+        }
+
+        if (session.DisconnectDeadline is { } deadline && _now >= deadline)
+        {
+            End(session, SessionEndReason.DisconnectTimeout);
+            return;
+        }
+
+        if (IdleDeadline(session) is { } idle && _now >= idle)
+        {
+            // Idle long enough: the user is disconnected, and the disconnect timeout starts.
+            session.Connected = false;
+            session.IdleSince = null;
+            session.DisconnectDeadline = idle + TimeSpan.FromSeconds(Settings.DisconnectTimeoutInSeconds);
+        }
+
+        Schedule(session);
+    }
+
+    /// <summary>The session ends: EXPIRED, its instance terminated (the host's reconcile decides on a replacement), the user's profile sent to the stack when it persists it.</summary>
+    private void End(StreamingSessionState session, SessionEndReason reason)
+    {
+        _state.Sessions.Remove(session.Id);
+        _sessionsByUser.Remove((session.StackName, session.UserId));
+        session.State = SessionState.Expired;
+        session.Connected = false;
+        session.DisconnectDeadline = null;
+        session.IdleSince = null;
+        session.EndedAt = _now;
+        session.EndReason = reason;
+        _state.EndedSessions.Add(session);
+        if (_state.EndedSessions.Count > EndedSessionsKept)
+        {
+            _state.EndedSessions.RemoveAt(0);
+        }
+
+        if (_state.Instances.TryGetValue(session.InstanceId, out var instance))
+        {
+            Terminate(instance);
+        }
+
+        if (session.SettingsGroup is not null && session.ProfileChanges is { Count: > 0 } changes)
+        {
+            var profile = new Dictionary<string, string>(session.StartedFrom.ProfileSettings, StringComparer.Ordinal);
+            foreach (var (name, value) in changes)
+            {
+                profile[name] = value;
+            }
+
+            (_profileSaves ??= []).Add(new ProfileSave
+            {
+                StackName = session.StackName,
+                SettingsGroup = session.SettingsGroup,
+                UserId = session.UserId,
+                ProfileSettings = profile,
+            });
+        }
+
+        _changed = true;
+        RegionSimTelemetry.SessionsEnded.Add(1, new KeyValuePair<string, object?>("reason", reason.ToString()));
+    }
+
+    private void EndAllSessions(SessionEndReason reason)
+    {
+        var sessions = _state.Sessions.Values.OrderBy(session => session.Number).ToList();
+        foreach (var session in sessions)
+        {
+            End(session, reason);
+        }
+    }
+
+    /// <summary>After the fleet's timeouts change, every session's next moment may have moved.</summary>
+    private void RescheduleSessions()
+    {
+        foreach (var session in _state.Sessions.Values)
+        {
+            Schedule(session);
+        }
+    }
+
+    private void Schedule(StreamingSessionState session) => Push(NextDueOf(session), TimerKind.Session, session.Id);
+
+    private DateTimeOffset NextDueOf(StreamingSessionState session)
+    {
+        var next = session.MaxExpirationTime;
+        if (session.State == SessionState.Pending && session.ActiveAt < next)
+        {
+            next = session.ActiveAt;
+        }
+
+        if (session.DisconnectDeadline is { } deadline && deadline < next)
+        {
+            next = deadline;
+        }
+
+        return IdleDeadline(session) is { } idle && idle < next ? idle : next;
+    }
+
+    private DateTimeOffset? IdleDeadline(StreamingSessionState session) =>
+        session.Connected && session.IdleSince is { } since && Settings.IdleDisconnectTimeoutInSeconds > 0
+            ? since + TimeSpan.FromSeconds(Settings.IdleDisconnectTimeoutInSeconds)
+            : null;
+
+    private static AppStreamException NoSession(string sessionId) =>
+        AppStreamException.NotFound($"No streaming session {sessionId} is in progress.");
+}

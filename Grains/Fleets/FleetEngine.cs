@@ -1,0 +1,489 @@
+using RegionSim.Resources;
+using RegionSim.Sessions;
+using RegionSim.Telemetry;
+using RegionSim.Time;
+
+namespace RegionSim.Fleets;
+
+/// <summary>
+/// A fleet as a simulation, without I/O. <see cref="AdvanceTo"/> makes everything due by a time happen in
+/// time order (instances finish provisioning, sessions start and end, each minute closes its metrics and
+/// lets scaling decide, scheduled actions run); the other methods are the operations that change the fleet.
+/// It never calls a grain: what it needs from outside it leaves for its host — instance slots to lease
+/// from or give back to the region (<see cref="SlotsToLease"/>, <see cref="SlotsToReturn"/>), profiles
+/// for stacks to keep (<see cref="TakeProfileSaves"/>). The fleet grain hosts it; a load simulation can
+/// step it the same way, and decide region capacity for many fleets at once.
+/// </summary>
+/// <remarks>
+/// The engine works on the grain's persisted state; what it keeps beside it (timers, the queue of
+/// available instances, counts, the index of sessions by user) is rebuilt from that state and never stored.
+/// </remarks>
+internal sealed partial class FleetEngine
+{
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+
+    private readonly FleetGrainState _state;
+    private readonly string _keyText;
+    private readonly uint _hash;
+    private readonly PriorityQueue<FleetTimer, TimerOrder> _timers = new();
+
+    // Available instances, longest available first: the next user gets the first.
+    private readonly Queue<string> _available = new();
+    private long _timerSequence;
+    private int _provisioningCount;
+    private int _availableCount;
+    private int _inUseCount;
+    private DateTimeOffset _now;
+    private bool _changed;
+
+    public FleetEngine(FleetGrainState state, ResourceKey key, DateTimeOffset now)
+    {
+        _state = state;
+        Key = key;
+        _keyText = key.ToString();
+        _hash = SessionIds.FleetHash(_keyText);
+        _now = state.Exists && state.AdvancedTo < now ? state.AdvancedTo : now;
+        Rebuild();
+    }
+
+    public ResourceKey Key { get; }
+
+    public FleetGrainState State => _state;
+
+    public DateTimeOffset Now => _now;
+
+    /// <summary>How long things take; the host sets it from the simulation clock before each use.</summary>
+    public SimulationTimings Timings { get; set; } = SimulationTimings.Default;
+
+    private FleetSettings Settings => _state.Settings!;
+
+    private bool IsElastic => Settings.FleetType == FleetType.Elastic;
+
+    /// <summary>How many instances the fleet should have besides those hosting sessions.</summary>
+    private int Target =>
+        !_state.Exists || IsElastic || _state.ImageAccessRevoked || _state.State is not (FleetState.Running or FleetState.Starting)
+            ? 0
+            : _state.DesiredInstances;
+
+    /// <summary>Instance slots to ask the region for now (0 while waiting to ask again after a short grant).</summary>
+    public int SlotsToLease => _state.CapacityRetryAt is null ? Math.Max(0, Target - _state.Slots) : 0;
+
+    /// <summary>Leased slots the fleet no longer needs.</summary>
+    public int SlotsToReturn => Math.Max(0, _state.Slots - Math.Max(_state.Instances.Count, Target));
+
+    /// <summary>The capacity status, counted from the instances.</summary>
+    public ComputeCapacityStatus CapacityStatus => IsElastic
+        ? new ComputeCapacityStatus { Desired = _inUseCount, Running = _inUseCount, InUse = _inUseCount, Available = 0 }
+        : new ComputeCapacityStatus
+        {
+            Desired = _state.DesiredInstances,
+            Running = _availableCount + _inUseCount,
+            InUse = _inUseCount,
+            Available = _availableCount,
+        };
+
+    public int PendingCount => _provisioningCount;
+
+    /// <summary>When the fleet next has work: a timer, a retry of the region, or (while scaling evaluates) the next minute.</summary>
+    public DateTimeOffset? NextDue
+    {
+        get
+        {
+            while (_timers.TryPeek(out var timer, out _) && !IsCurrent(timer))
+            {
+                _timers.Dequeue();
+            }
+
+            DateTimeOffset? next = _timers.TryPeek(out var head, out _) ? head.Due : null;
+            next = Earliest(next, _state.CapacityRetryAt);
+            return ScalingEvaluates ? Earliest(next, _state.Metrics.OpenMinute + Minute) : next;
+        }
+    }
+
+    /// <summary>Whether anything was changed since the last call (the host then stores the state).</summary>
+    public bool TakeChanged()
+    {
+        var changed = _changed;
+        _changed = false;
+        return changed;
+    }
+
+    /// <summary>Makes everything due by <paramref name="now"/> happen, in time order.</summary>
+    public void AdvanceTo(DateTimeOffset now)
+    {
+        if (now < _now)
+        {
+            now = _now;
+        }
+
+        if (!_state.Exists)
+        {
+            _now = now;
+            return;
+        }
+
+        while (_timers.TryPeek(out var timer, out _) && timer.Due <= now)
+        {
+            _timers.Dequeue();
+            if (!IsCurrent(timer))
+            {
+                continue;
+            }
+
+            CloseMinutesThrough(timer.Due);
+            _now = timer.Due > _now ? timer.Due : _now;
+            Fire(timer);
+            _changed = true;
+            Reconcile();
+        }
+
+        CloseMinutesThrough(now);
+        _now = now;
+        _state.AdvancedTo = now;
+        if (_state.CapacityRetryAt is { } retry && retry <= now)
+        {
+            _state.CapacityRetryAt = null;
+            _changed = true;
+        }
+
+        Reconcile();
+    }
+
+    /// <summary>Makes a new fleet (STOPPED) at the current time.</summary>
+    public void Create(FleetSettings settings, int desiredInstances, IReadOnlyDictionary<string, string>? tags)
+    {
+        _state.Exists = true;
+        _state.Settings = settings;
+        _state.State = FleetState.Stopped;
+        _state.DesiredInstances = desiredInstances;
+        _state.CreatedTime = _now;
+        _state.AdvancedTo = _now;
+        _state.Metrics.OpenMinute = FloorToMinute(_now);
+        _state.Tags = tags?.ToDictionary(StringComparer.Ordinal) ?? new(StringComparer.Ordinal);
+        _changed = true;
+        Rebuild();
+    }
+
+    public void Start()
+    {
+        _state.State = FleetState.Starting;
+        SetStateDue(_now + Timings.FleetStart);
+        Reconcile();
+    }
+
+    /// <summary>STOPPING: every session ends, every instance goes.</summary>
+    public void Stop()
+    {
+        _state.State = FleetState.Stopping;
+        SetStateDue(_now + Timings.FleetStop);
+        EndAllSessions(SessionEndReason.FleetStopped);
+        Reconcile();
+    }
+
+    public void SetDesired(int desiredInstances)
+    {
+        _state.DesiredInstances = desiredInstances;
+        _changed = true;
+        Reconcile();
+    }
+
+    public void SetSettings(FleetSettings settings)
+    {
+        _state.Settings = settings;
+        _changed = true;
+        RescheduleSessions();
+    }
+
+    /// <summary>
+    /// The fleet moves to another image: instances not hosting a session are replaced by instances of the
+    /// new one (reusing their slots); those in use go when their sessions end.
+    /// </summary>
+    public void ChangeImage(FleetSettings settings)
+    {
+        SetSettings(settings);
+        TerminateIdle(int.MaxValue);
+        Reconcile();
+    }
+
+    /// <summary>The account may no longer use <paramref name="imageKey"/>; answers whether that is this fleet's image.</summary>
+    public bool RevokeImageAccess(string imageKey)
+    {
+        if (!_state.Exists || _state.ImageAccessRevoked || Settings.ImageKey != imageKey)
+        {
+            return false;
+        }
+
+        _state.ImageAccessRevoked = true;
+        _state.DesiredBeforeRevocation = _state.DesiredInstances;
+        _state.DesiredInstances = 0;
+        _changed = true;
+        RegionSimTelemetry.FleetsRevoked.Add(1);
+        Reconcile();
+        return true;
+    }
+
+    /// <summary>An update named an image the account may use: capacity comes back (as asked, or as it was before the revocation).</summary>
+    public void LiftRevocation(int? desiredInstances)
+    {
+        _state.ImageAccessRevoked = false;
+        _state.DesiredInstances = desiredInstances ?? _state.DesiredBeforeRevocation;
+        _state.DesiredBeforeRevocation = 0;
+        _changed = true;
+        Reconcile();
+    }
+
+    /// <summary>The region granted <paramref name="granted"/> of the <paramref name="asked"/> slots; short grants are asked again a minute later.</summary>
+    public void SlotsGranted(int granted, int asked)
+    {
+        _state.Slots += granted;
+        _state.CapacityShortfall = asked - granted;
+        _state.CapacityRetryAt = granted < asked ? _now + Minute : null;
+        _changed = true;
+        Reconcile();
+    }
+
+    public void SlotsReturned(int count)
+    {
+        _state.Slots -= count;
+        _changed = true;
+    }
+
+    /// <summary>
+    /// Brings the instances to the target: idle ones beyond it are terminated (those in use never are), and
+    /// missing ones are provisioned on slots the fleet already holds — a terminated instance's replacement
+    /// reuses its slot without asking the region. Slots still missing or no longer needed are left in
+    /// <see cref="SlotsToLease"/> and <see cref="SlotsToReturn"/>.
+    /// </summary>
+    private void Reconcile()
+    {
+        if (!_state.Exists)
+        {
+            return;
+        }
+
+        var target = Target;
+        if (_state.Instances.Count > target && _provisioningCount + _availableCount > 0)
+        {
+            TerminateIdle(_state.Instances.Count - target);
+        }
+
+        var reuse = Math.Min(_state.Slots - _state.Instances.Count, target - _state.Instances.Count);
+        for (var i = 0; i < reuse; i++)
+        {
+            Provision();
+        }
+    }
+
+    private void Provision()
+    {
+        var instance = new FleetInstance
+        {
+            Id = SessionIds.Instance(_hash, ++_state.InstancesMade),
+            State = FleetInstanceState.Provisioning,
+            At = _now + Timings.FleetInstanceProvisioning,
+        };
+        _state.Instances.Add(instance.Id, instance);
+        _provisioningCount++;
+        _changed = true;
+        Push(instance.At, TimerKind.Instance, instance.Id);
+    }
+
+    /// <summary>Terminates up to <paramref name="count"/> instances that host no session: provisioning ones first (newest first), then available ones.</summary>
+    private void TerminateIdle(int count)
+    {
+        if (_provisioningCount > 0 && count > 0)
+        {
+            var provisioning = new List<FleetInstance>(_provisioningCount);
+            foreach (var instance in _state.Instances.Values)
+            {
+                if (instance.State == FleetInstanceState.Provisioning)
+                {
+                    provisioning.Add(instance);
+                }
+            }
+
+            provisioning.Sort((a, b) => a.At != b.At ? b.At.CompareTo(a.At) : string.CompareOrdinal(b.Id, a.Id));
+            for (var i = 0; i < provisioning.Count && count > 0; i++, count--)
+            {
+                Terminate(provisioning[i]);
+            }
+        }
+
+        while (count > 0 && TryTakeAvailable(out var instance))
+        {
+            Terminate(instance);
+            count--;
+        }
+    }
+
+    private bool TryTakeAvailable(out FleetInstance instance)
+    {
+        while (_available.TryDequeue(out var id))
+        {
+            if (_state.Instances.TryGetValue(id, out instance!) && instance.State == FleetInstanceState.Available)
+            {
+                return true;
+            }
+        }
+
+        instance = null!;
+        return false;
+    }
+
+    /// <summary>The instance is gone; its slot stays with the fleet until reused or given back.</summary>
+    private void Terminate(FleetInstance instance)
+    {
+        _state.Instances.Remove(instance.Id);
+        switch (instance.State)
+        {
+            case FleetInstanceState.Provisioning: _provisioningCount--; break;
+            case FleetInstanceState.Available: _availableCount--; break;
+            case FleetInstanceState.InUse: _inUseCount--; break;
+        }
+
+        _changed = true;
+    }
+
+    private void SetInUse(FleetInstance instance, string sessionId)
+    {
+        if (instance.State == FleetInstanceState.Available)
+        {
+            _availableCount--;
+        }
+
+        instance.State = FleetInstanceState.InUse;
+        instance.SessionId = sessionId;
+        _inUseCount++;
+    }
+
+    private void SetStateDue(DateTimeOffset due)
+    {
+        _state.StateDue = due;
+        _changed = true;
+        Push(due, TimerKind.FleetTransition, null);
+    }
+
+    private void Fire(in FleetTimer timer)
+    {
+        switch (timer.Kind)
+        {
+            case TimerKind.Instance:
+                var instance = _state.Instances[timer.Id!];
+                instance.State = FleetInstanceState.Available;
+                instance.At = timer.Due;
+                _provisioningCount--;
+                _availableCount++;
+                _available.Enqueue(instance.Id);
+                break;
+
+            case TimerKind.Session:
+                Process(_state.Sessions[timer.Id!]);
+                break;
+
+            case TimerKind.FleetTransition:
+                _state.StateDue = null;
+                _state.State = _state.State == FleetState.Starting ? FleetState.Running : FleetState.Stopped;
+                break;
+
+            case TimerKind.ScheduledAction:
+                RunScheduledAction(timer.Id!);
+                break;
+        }
+    }
+
+    /// <summary>Timers are never removed when what they wait for changes; one that no longer matches its thing is skipped.</summary>
+    private bool IsCurrent(in FleetTimer timer) => timer.Kind switch
+    {
+        TimerKind.Instance => _state.Instances.TryGetValue(timer.Id!, out var instance)
+            && instance.State == FleetInstanceState.Provisioning && instance.At == timer.Due,
+        TimerKind.Session => _state.Sessions.TryGetValue(timer.Id!, out var session) && NextDueOf(session) == timer.Due,
+        TimerKind.FleetTransition => _state.StateDue == timer.Due,
+        TimerKind.ScheduledAction => FindScheduledAction(timer.Id!)?.Action.NextRun == timer.Due,
+        _ => false,
+    };
+
+    private void Push(DateTimeOffset due, TimerKind kind, string? id) =>
+        _timers.Enqueue(new FleetTimer(due, kind, id), new TimerOrder(due, ++_timerSequence));
+
+    /// <summary>Rebuilds what the engine keeps beside the state: counts, timers, the queue of available instances, the index of sessions.</summary>
+    private void Rebuild()
+    {
+        _timers.Clear();
+        _available.Clear();
+        _sessionsByUser.Clear();
+        _provisioningCount = _availableCount = _inUseCount = 0;
+        if (!_state.Exists)
+        {
+            return;
+        }
+
+        var available = new List<FleetInstance>();
+        foreach (var instance in _state.Instances.Values)
+        {
+            switch (instance.State)
+            {
+                case FleetInstanceState.Provisioning:
+                    _provisioningCount++;
+                    Push(instance.At, TimerKind.Instance, instance.Id);
+                    break;
+                case FleetInstanceState.Available:
+                    _availableCount++;
+                    available.Add(instance);
+                    break;
+                case FleetInstanceState.InUse:
+                    _inUseCount++;
+                    break;
+            }
+        }
+
+        available.Sort((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : string.CompareOrdinal(a.Id, b.Id));
+        foreach (var instance in available)
+        {
+            _available.Enqueue(instance.Id);
+        }
+
+        foreach (var session in _state.Sessions.Values)
+        {
+            _sessionsByUser[(session.StackName, session.UserId)] = session;
+            Schedule(session);
+        }
+
+        if (_state.StateDue is { } due)
+        {
+            Push(due, TimerKind.FleetTransition, null);
+        }
+
+        foreach (var scheduled in _state.Scaling.ScheduledActions)
+        {
+            if (scheduled.Action.NextRun is { } next)
+            {
+                Push(next, TimerKind.ScheduledAction, scheduled.Action.ScheduledActionName);
+            }
+        }
+    }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    private static DateTimeOffset FloorToMinute(DateTimeOffset time) =>
+        new(time.UtcTicks - time.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+
+    private enum TimerKind : byte
+    {
+        Instance,
+        Session,
+        FleetTransition,
+        ScheduledAction,
+    }
+
+    private readonly record struct FleetTimer(DateTimeOffset Due, TimerKind Kind, string? Id);
+
+    /// <summary>Due time first, then the order timers were set: two timers due at once fire in the order they were set.</summary>
+    private readonly record struct TimerOrder(DateTimeOffset Due, long Sequence) : IComparable<TimerOrder>
+    {
+        public int CompareTo(TimerOrder other)
+        {
+            var byDue = Due.UtcTicks.CompareTo(other.Due.UtcTicks);
+            return byDue != 0 ? byDue : Sequence.CompareTo(other.Sequence);
+        }
+    }
+}

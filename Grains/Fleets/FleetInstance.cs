@@ -1,0 +1,26 @@
+namespace RegionSim.Fleets;
+
+/// <summary>
+/// One non-persistent streaming instance: provisioned, then available (for ON_DEMAND fleets: stopped,
+/// ready to start), then in use by one session, then terminated (gone from the fleet).
+/// </summary>
+[GenerateSerializer, Alias("RegionSim.FleetInstance")]
+public sealed class FleetInstance
+{
+    [Id(0)] public string Id { get; set; } = "";
+    [Id(1)] public FleetInstanceState State { get; set; }
+
+    /// <summary>When provisioning ends (Provisioning) or since when the instance is available (Available).</summary>
+    [Id(2)] public DateTimeOffset At { get; set; }
+
+    /// <summary>The session it hosts (InUse).</summary>
+    [Id(3)] public string? SessionId { get; set; }
+}
+
+[GenerateSerializer]
+public enum FleetInstanceState
+{
+    Provisioning,
+    Available,
+    InUse,
+}
