@@ -1,4 +1,7 @@
 using RegionSim.Client.Yaml;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.Serialization;
 
 namespace RegionSim.Client.Simulation.Scenarios;
 
@@ -38,9 +41,33 @@ public sealed class RegionDocument : Located
     public Dictionary<string, int>? Capacity { get; set; }
 }
 
-public sealed class AccountDocument : Located
+/// <summary>A named account (<c>isv: 111111111111</c>) or a group of them (<c>tenants: {count: 50, firstId: 200000000000}</c>).</summary>
+public sealed class AccountDocument : Located, IYamlConvertible
 {
     public string? Id { get; set; }
+    public int? Count { get; set; }
+    public string? FirstId { get; set; }
+
+    void IYamlConvertible.Read(IParser parser, Type expectedType, ObjectDeserializer nestedObjectDeserializer)
+    {
+        Start = parser.Current?.Start ?? Mark.Empty;
+        if (parser.TryConsume<Scalar>(out var scalar))
+        {
+            Id = scalar.Value;
+            return;
+        }
+
+        var group = (AccountGroupDocument?)nestedObjectDeserializer(typeof(AccountGroupDocument));
+        Count = group?.Count;
+        FirstId = group?.FirstId;
+    }
+
+    void IYamlConvertible.Write(IEmitter emitter, ObjectSerializer nestedObjectSerializer) =>
+        throw new NotSupportedException("Scenarios are read, not written.");
+}
+
+public sealed class AccountGroupDocument
+{
     public int? Count { get; set; }
     public string? FirstId { get; set; }
 }
