@@ -7,5 +7,5 @@ namespace RegionSim.Client.Yaml;
 public abstract class Located
 {
     [YamlIgnore]
-    public Mark Start { get; set; } = Mark.Empty;
+    public Mark Location { get; set; } = Mark.Empty;
 }

@@ -16,7 +16,7 @@ internal sealed class LocatedNodeDeserializer(INodeDeserializer inner) : INodeDe
 
         if (value is Located located)
         {
-            located.Start = start;
+            located.Location = start;
         }
 
         return true;

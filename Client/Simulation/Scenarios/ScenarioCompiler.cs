@@ -221,7 +221,7 @@ public sealed partial class ScenarioCompiler(string file)
         };
     }
 
-    @@@ScalingDocument scaling)
+    private RegisterScalableTargetRequest ScalableTarget(ScalingDocument scaling)
     {
         if (scaling.Min is not { } min || scaling.Max is not { } max || min < 0 || max < min)
         {
@@ -508,7 +508,7 @@ public sealed partial class ScenarioCompiler(string file)
 
     private static string Count(IReadOnlyCollection<string> items, string noun) => items.Count == 1 ? items.First() : $"{items.Count} {noun}s";
 
-    private YamlProblem Problem(Located where, string problem) => new(file, where.Start, problem);
+    private YamlProblem Problem(Located where, string problem) => new(file, where.Location, problem);
 
     [GeneratedRegex(@"^\d{12}$")]
     private static partial Regex AccountIdShape();

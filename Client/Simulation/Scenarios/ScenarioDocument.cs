@@ -50,7 +50,7 @@ public sealed class AccountDocument : Located, IYamlConvertible
 
     void IYamlConvertible.Read(IParser parser, Type expectedType, ObjectDeserializer nestedObjectDeserializer)
     {
-        Start = parser.Current?.Start ?? Mark.Empty;
+        Location = parser.Current?.Start ?? Mark.Empty;
         if (parser.TryConsume<Scalar>(out var scalar))
         {
             Id = scalar.Value;
