@@ -34,10 +34,16 @@ public interface IImageGrain : IScheduledGrain
     [Alias("ReceiveCopy")]
     Task ReceiveCopyAsync(ImageCopy copy);
 
-    [Alias("UpdatePermissions")]
+    /// <summary>
+    /// UpdateImagePermissions. Taking allowFleet away tells the recipient's fleets that use the image. The
+    /// call interleaves: changes for one recipient take turns, but the image is not held while fleets are
+    /// told, so it serves other calls (and other recipients' revocations) meanwhile.
+    /// </summary>
+    [Alias("UpdatePermissions"), AlwaysInterleave]
     Task UpdatePermissionsAsync(string callerAccountId, UpdateImagePermissionsRequest request);
 
-    [Alias("DeletePermissions")]
+    /// <summary>DeleteImagePermissions; like <see cref="UpdatePermissionsAsync"/>, it tells the fleets of an account that had allowFleet.</summary>
+    [Alias("DeletePermissions"), AlwaysInterleave]
     Task DeletePermissionsAsync(string callerAccountId, DeleteImagePermissionsRequest request);
 
     [Alias("DescribePermissions"), AlwaysInterleave]

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using RegionSim.Client.Benchmarks;
+using Spectre.Console;
+
+namespace RegionSim.Client.Commands;
+
+/// <summary><c>regionsim bench</c>: measurements on an embedded silo with the manual clock. Targets are met here, never in timed tests.</summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("bench", "Measure RegionSim on an embedded silo (manual clock)");
+        command.Subcommands.Add(Revocation());
+        return command;
+    }
+
+    private static Command Revocation()
+    {
+        var accounts = new Option<int>("--accounts") { Description = "Accounts the image is shared with", DefaultValueFactory = _ => 100 };
+        var fleets = new Option<int>("--fleets-per-account") { Description = "Fleets each account runs on the image", DefaultValueFactory = _ => 10 };
+        var runs = new Option<int>("--runs") { Description = "Measured runs (after one warm-up run)", DefaultValueFactory = _ => 5 };
+        var region = new Option<string>("--region") { Description = "The AWS Region", DefaultValueFactory = _ => "us-east-1" };
+        var command = new Command("revocation", "Wall time from UpdateImagePermissions (allowFleet off, for every account) until every fleet on the image shows desired capacity 0")
+        {
+            accounts, fleets, runs, region,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var (accountCount, fleetCount, runCount) = (result.GetValue(accounts), result.GetValue(fleets), result.GetValue(runs));
+            if (accountCount is < 1 or > 100 || fleetCount < 1 || runCount < 1)
+            {
+                await Console.Error.WriteLineAsync("regionsim bench revocation: --accounts must be 1-100 (an image is shared with at most 100), --fleets-per-account and --runs at least 1.");
+                return 2;
+            }
+
+            await using var silo = await EmbeddedSilo.StartAsync(cancellationToken);
+            var benchmark = new RevocationBenchmark(silo, result.GetValue(region)!, accountCount, fleetCount);
+            AnsiConsole.MarkupLine($"One image shared with {accountCount} accounts, {fleetCount} fleets each ({accountCount * fleetCount} fleets); warm-up run, then {runCount} measured.");
+            var warmUp = await benchmark.RunAsync(0);
+            var measured = new List<RevocationRun>();
+            for (var run = 1; run <= runCount; run++)
+            {
+                measured.Add(await benchmark.RunAsync(run));
+            }
+
+            Show(warmUp, measured);
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Show(RevocationRun warmUp, IReadOnlyList<RevocationRun> runs)
+    {
+        var table = new Table().AddColumns("run", "fleets", "calls returned (ms)", "all fleets at desired 0 (ms)", "CPU time (ms)", "GCs", "extra polls");
+        foreach (var run in runs.Prepend(warmUp))
+        {
+            table.AddRow(run.Run == 0 ? "warm-up" : run.Run.ToString(System.Globalization.CultureInfo.InvariantCulture), run.Fleets.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Ms(run.CallsReturned), Ms(run.AllFleetsAtZero), Ms(run.CpuTime), run.Collections.ToString(System.Globalization.CultureInfo.InvariantCulture), run.ExtraPolls.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(table);
+        var times = runs.Select(run => run.AllFleetsAtZero.TotalMilliseconds).Order().ToList();
+        var median = times.Count % 2 == 1 ? times[times.Count / 2] : (times[times.Count / 2 - 1] + times[times.Count / 2]) / 2;
+        AnsiConsole.MarkupLine($"All fleets at desired 0: median [bold]{median:F1} ms[/], min {times[0]:F1} ms, max {times[^1]:F1} ms over {times.Count} runs (target: 200 ms or less).");
+    }
+
+    private static string Ms(TimeSpan time) => time.TotalMilliseconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
+}
