@@ -18,43 +18,43 @@ public static class BenchCommand
     {
         var accounts = new Option<int>("--accounts") { Description = "Accounts the image is shared with", DefaultValueFactory = _ => 100 };
         var fleets = new Option<int>("--fleets-per-account") { Description = "Fleets each account runs on the image", DefaultValueFactory = _ => 10 };
-        var runs = new Option<int>("--runs") { Description = "Measured runs (after one warm-up run)", DefaultValueFactory = _ => 5 };
+        var runs = new Option<int>("--runs") { Description = "Measured runs", DefaultValueFactory = _ => 7 };
+        var warmUps = new Option<int>("--warm-up") { Description = "Runs before the measured ones, so that the JIT has compiled the revocation's code paths", DefaultValueFactory = _ => 3 };
         var region = new Option<string>("--region") { Description = "The AWS Region", DefaultValueFactory = _ => "us-east-1" };
         var command = new Command("revocation", "Wall time from UpdateImagePermissions (allowFleet off, for every account) until every fleet on the image shows desired capacity 0")
         {
-            accounts, fleets, runs, region,
+            accounts, fleets, runs, warmUps, region,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var (accountCount, fleetCount, runCount) = (result.GetValue(accounts), result.GetValue(fleets), result.GetValue(runs));
-            if (accountCount is < 1 or > 100 || fleetCount < 1 || runCount < 1)
+            var (accountCount, fleetCount, runCount, warmUpCount) = (result.GetValue(accounts), result.GetValue(fleets), result.GetValue(runs), result.GetValue(warmUps));
+            if (accountCount is < 1 or > 100 || fleetCount < 1 || runCount < 1 || warmUpCount < 0)
             {
-                await Console.Error.WriteLineAsync("regionsim bench revocation: --accounts must be 1-100 (an image is shared with at most 100), --fleets-per-account and --runs at least 1.");
+                await Console.Error.WriteLineAsync("regionsim bench revocation: --accounts must be 1-100 (an image is shared with at most 100), --fleets-per-account and --runs at least 1, --warm-up 0 or more.");
                 return 2;
             }
 
             await using var silo = await EmbeddedSilo.StartAsync(cancellationToken);
             var benchmark = new RevocationBenchmark(silo, result.GetValue(region)!, accountCount, fleetCount);
-            AnsiConsole.MarkupLine($"One image shared with {accountCount} accounts, {fleetCount} fleets each ({accountCount * fleetCount} fleets); warm-up run, then {runCount} measured.");
-            var warmUp = await benchmark.RunAsync(0);
-            var measured = new List<RevocationRun>();
-            for (var run = 1; run <= runCount; run++)
+            AnsiConsole.MarkupLine($"One image shared with {accountCount} accounts, {fleetCount} fleets each ({accountCount * fleetCount} fleets); {warmUpCount} warm-up run(s), then {runCount} measured.");
+            var all = new List<RevocationRun>();
+            for (var run = 1; run <= warmUpCount + runCount; run++)
             {
-                measured.Add(await benchmark.RunAsync(run));
+                all.Add(await benchmark.RunAsync(run));
             }
 
-            Show(warmUp, measured);
+            Show(all.Take(warmUpCount).ToList(), all.Skip(warmUpCount).ToList());
             return 0;
         });
         return command;
     }
 
-    private static void Show(RevocationRun warmUp, IReadOnlyList<RevocationRun> runs)
+    private static void Show(IReadOnlyList<RevocationRun> warmUps, IReadOnlyList<RevocationRun> runs)
     {
         var table = new Table().AddColumns("run", "fleets", "calls returned (ms)", "all fleets at desired 0 (ms)", "CPU time (ms)", "GCs", "extra polls");
-        foreach (var run in runs.Prepend(warmUp))
+        foreach (var run in warmUps.Concat(runs))
         {
-            table.AddRow(run.Run == 0 ? "warm-up" : run.Run.ToString(System.Globalization.CultureInfo.InvariantCulture), run.Fleets.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            table.AddRow(warmUps.Contains(run) ? $"warm-up {run.Run}" : run.Run.ToString(System.Globalization.CultureInfo.InvariantCulture), run.Fleets.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Ms(run.CallsReturned), Ms(run.AllFleetsAtZero), Ms(run.CpuTime), run.Collections.ToString(System.Globalization.CultureInfo.InvariantCulture), run.ExtraPolls.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
