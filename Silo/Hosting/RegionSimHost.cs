@@ -1,3 +1,5 @@
+using RegionSim.Silo.AppStream;
+using RegionSim.Silo.Control;
 using RegionSim.Silo.Telemetry;
 using RegionSim.Silo.Time;
 
@@ -21,6 +23,7 @@ public static class RegionSimHost
         ["--cluster-id"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.ClusterId)}",
         ["--service-id"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.ServiceId)}",
         ["--http-url"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.HttpUrl)}",
+        ["--operator-token"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.OperatorToken)}",
         ["--otel-console"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.OtelConsole)}",
     };
 
@@ -39,9 +42,11 @@ public static class RegionSimHost
 
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.WebHost.UseUrls(options.HttpUrl);
         builder.Services.AddSingleton(options);
         builder.Services.AddRegionSimTelemetry(options);
+        builder.Services.AddAppStreamEndpoint(options);
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
@@ -53,7 +58,8 @@ public static class RegionSimHost
         }
 
         var app = builder.Build();
-        app.MapGet("/_regionsim/health", () => Results.Ok(new { status = "ok" }));
+        app.MapAppStreamEndpoint();
+        app.MapRegionSimControl(options);
         return app;
     }
 

@@ -1,3 +1,5 @@
+using RegionSim.Silo.Authentication;
+
 namespace RegionSim.Silo.Hosting;
 
 /// <summary>How the silo runs; bound from the <c>RegionSim</c> configuration section and the command line.</summary>
@@ -24,6 +26,15 @@ public sealed class RegionSimSiloOptions
 
     /// <summary>Where the HTTP endpoints listen.</summary>
     public string HttpUrl { get; set; } = "http://127.0.0.1:4599";
+
+    /// <summary>
+    /// The access keys the AppStream endpoint accepts, by access key id; when none are configured, the
+    /// demo accounts (<see cref="AccessKeys"/>).
+    /// </summary>
+    public Dictionary<string, CredentialOptions>? Credentials { get; set; }
+
+    /// <summary>The bearer token of the <c>/_regionsim/</c> control endpoints.</summary>
+    public string OperatorToken { get; set; } = "regionsim-operator";
 
     /// <summary>Write spans and metrics to the console as well (OTLP is on whenever OTEL_EXPORTER_OTLP_ENDPOINT is set).</summary>
     public bool OtelConsole { get; set; }
@@ -55,6 +66,13 @@ public sealed class RegionSimSiloOptions
         {
             throw new ArgumentException($"--http-url must be an http:// URL, not '{HttpUrl}'.");
         }
+
+        if (string.IsNullOrWhiteSpace(OperatorToken))
+        {
+            throw new ArgumentException("--operator-token must not be empty.");
+        }
+
+        AccessKeys.Validate(Credentials);
     }
 }
 
