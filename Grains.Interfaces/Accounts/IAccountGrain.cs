@@ -40,8 +40,11 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("RemoveSharedImage")]
     Task RemoveSharedImageAsync(ResourceKey image);
 
-    /// <summary>DescribeImages as this account in <paramref name="region"/>.</summary>
-    [Alias("DescribeImages")]
+    /// <summary>
+    /// DescribeImages as this account in <paramref name="region"/>. Read-only and interleaved: concurrent
+    /// describes of one account must not queue behind each other's calls to the region and its images.
+    /// </summary>
+    [Alias("DescribeImages"), AlwaysInterleave]
     Task<DescribeImagesResponse> DescribeImagesAsync(string region, DescribeImagesRequest request);
 
     /// <summary>The Image Registry in its four views.</summary>

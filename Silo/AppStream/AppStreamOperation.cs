@@ -18,7 +18,7 @@ internal sealed class AppStreamOperation<TRequest, TOutput>(string name, Func<IG
     where TRequest : class
 {
     private static readonly JsonTypeInfo<TRequest> RequestShape = (JsonTypeInfo<TRequest>)AppStreamJson.Options.GetTypeInfo(typeof(TRequest));
-    private static readonly JsonTypeInfo<TOutput> OutputShape = (JsonTypeInfo<TOutput>)AppStreamJson.Options.GetTypeInfo(typeof(TOutput));
+    private static readonly JsonTypeInfo<TOutput> OutputShape = (JsonTypeInfo<TOutput>)WireOutput.Options.GetTypeInfo(typeof(TOutput));
 
     internal override async Task<AppStreamAnswer> InvokeAsync(IGrainFactory grains, AppStreamCaller caller, ReadOnlyMemory<byte> body)
     {

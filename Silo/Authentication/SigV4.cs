@@ -64,6 +64,11 @@ public static class SigV4
     /// <summary>A header value as it is signed: trimmed, runs of spaces collapsed to one, several values joined by commas.</summary>
     public static string CanonicalHeaderValue(IEnumerable<string?> values)
     {
+        if (values is Microsoft.Extensions.Primitives.StringValues { Count: 1 } single && IsCanonical(single[0]))
+        {
+            return single[0]!;
+        }
+
         var text = new StringBuilder();
         foreach (var value in values)
         {
@@ -90,7 +95,13 @@ public static class SigV4
 
     /// <summary>The path, each segment URI-encoded (the path of every AppStream call is <c>/</c>).</summary>
     public static string CanonicalUri(string path) =>
-        string.IsNullOrEmpty(path) ? "/" : string.Join('/', path.Split('/').Select(UriEncode));
+        string.IsNullOrEmpty(path) || path == "/" ? "/" : string.Join('/', path.Split('/').Select(UriEncode));
+
+    /// <summary>A value already as it is signed: no surrounding whitespace, no tabs, no runs of spaces.</summary>
+    private static bool IsCanonical(string? value) =>
+        value is not null
+        && (value.Length == 0 || (value[0] != ' ' && value[^1] != ' '))
+        && !value.Contains('\t') && !value.Contains("  ", StringComparison.Ordinal);
 
     /// <summary>The query string with names and values URI-encoded and sorted by name, then value.</summary>
     public static string CanonicalQuery(string? rawQuery)

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
 using RegionSim.Regions;
 using RegionSim.Silo.AppStream;
 
@@ -70,9 +70,10 @@ public sealed class SigV4Verifier(AccessKeys keys, TimeProvider wallClock)
 
         var canonical = SigV4.CanonicalRequest(request.Method, SigV4.CanonicalUri(request.PathBase + request.Path),
             SigV4.CanonicalQuery(request.QueryString.Value), headers, payloadHash);
-        var signingKey = _signingKeys.GetOrAdd((accessKeyId, date, region), _ => SigV4.SigningKey(key.SecretAccessKey, date, region, service));
+        var signingKey = _signingKeys.GetOrAdd((accessKeyId, date, region),
+            static (scope, secret) => SigV4.SigningKey(secret, scope.Date, scope.Region, SigV4.Service), key.SecretAccessKey);
         var expected = SigV4.Signature(signingKey, SigV4.StringToSign(amzDate, SigV4.Scope(date, region, service), canonical));
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(header.Signature.ToLowerInvariant())))
+        if (!CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(expected.AsSpan()), MemoryMarshal.AsBytes(header.Signature.AsSpan())))
         {
             throw AuthenticationFailure.InvalidSignature(SignatureMismatch);
         }
@@ -166,12 +167,11 @@ public sealed class SigV4Verifier(AccessKeys keys, TimeProvider wallClock)
                 }
             }
 
-            var missing = new[] { ("Credential", credential), ("Signature", signature), ("SignedHeaders", signedHeaders) }
-                .Where(p => string.IsNullOrEmpty(p.Item2))
-                .Select(p => $"Authorization header requires '{p.Item1}' parameter.")
-                .ToList();
-            if (missing.Count > 0)
+            if (string.IsNullOrEmpty(credential) || string.IsNullOrEmpty(signature) || string.IsNullOrEmpty(signedHeaders))
             {
+                var missing = new[] { ("Credential", credential), ("Signature", signature), ("SignedHeaders", signedHeaders) }
+                    .Where(p => string.IsNullOrEmpty(p.Item2))
+                    .Select(p => $"Authorization header requires '{p.Item1}' parameter.");
                 throw AuthenticationFailure.Incomplete($"{string.Join(' ', missing)} Authorization={authorization}");
             }
 
