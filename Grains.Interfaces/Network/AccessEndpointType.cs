@@ -1,0 +1,7 @@
+namespace RegionSim.Network;
+
+[GenerateSerializer]
+public enum AccessEndpointType
+{
+    Streaming,
+}

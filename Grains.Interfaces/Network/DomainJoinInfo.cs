@@ -1,0 +1,9 @@
+namespace RegionSim.Network;
+
+/// <summary>The Active Directory domain (and OU) a fleet or image builder joins.</summary>
+[GenerateSerializer, Immutable, Alias("RegionSim.DomainJoinInfo")]
+public sealed record DomainJoinInfo
+{
+    [Id(0)] public string? DirectoryName { get; init; }
+    [Id(1)] public string? OrganizationalUnitDistinguishedName { get; init; }
+}
