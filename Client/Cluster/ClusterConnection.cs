@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace RegionSim.Client.Cluster;
 
@@ -34,6 +36,8 @@ public sealed class ClusterConnection
         var gateway = ParseGateway(options.GetValue(Gateway)!);
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Standard output is the commands' answer (Image Assistant prints only its JSON there); logs go to standard error.
+        builder.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.UseOrleansClient(client => client
             .UseStaticClustering(gateway)
             .Configure<Orleans.Configuration.ClusterOptions>(cluster =>
