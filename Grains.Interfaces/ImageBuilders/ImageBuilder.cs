@@ -1,5 +1,7 @@
 using RegionSim.Images;
+using RegionSim.Fleets;
 using RegionSim.Network;
+using RegionSim.Stacks;
 
 namespace RegionSim.ImageBuilders;
 

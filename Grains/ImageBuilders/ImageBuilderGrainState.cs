@@ -1,5 +1,6 @@
 using RegionSim.Images;
-using RegionSim.Network;
+using RegionSim.Fleets;
+using RegionSim.Stacks;
 
 namespace RegionSim.ImageBuilders;
 

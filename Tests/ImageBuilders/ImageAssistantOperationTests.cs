@@ -1,6 +1,6 @@
 using RegionSim.ImageBuilders;
 using RegionSim.Images;
-using RegionSim.Network;
+using RegionSim.Fleets;
 using RegionSim.Tests.Infrastructure;
 
 namespace RegionSim.Tests.ImageBuilders;

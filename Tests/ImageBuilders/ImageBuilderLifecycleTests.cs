@@ -2,7 +2,9 @@ using RegionSim.Accounts;
 using RegionSim.Errors;
 using RegionSim.ImageBuilders;
 using RegionSim.Images;
+using RegionSim.Fleets;
 using RegionSim.Network;
+using RegionSim.Stacks;
 using RegionSim.Tests.Infrastructure;
 
 namespace RegionSim.Tests.ImageBuilders;

@@ -1,6 +1,6 @@
 using RegionSim.ImageBuilders;
 using RegionSim.Images;
-using RegionSim.Network;
+using RegionSim.Fleets;
 using RegionSim.Resources;
 using RegionSim.Tests.Infrastructure;
 using RegionSim.Time;

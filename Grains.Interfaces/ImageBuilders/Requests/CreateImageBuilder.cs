@@ -1,4 +1,5 @@
-using RegionSim.Network;
+using RegionSim.Fleets;
+using RegionSim.Stacks;
 
 namespace RegionSim.ImageBuilders;
 

@@ -1,6 +1,5 @@
-namespace RegionSim.Network;
+namespace RegionSim.Fleets;
 
-/// <summary>The root volume of an image builder or fleet instance.</summary>
 [GenerateSerializer, Immutable, Alias("RegionSim.VolumeConfig")]
 public sealed record VolumeConfig
 {

@@ -1,6 +1,6 @@
-namespace RegionSim.Network;
+namespace RegionSim.Fleets;
 
-/// <summary>The subnets and security groups of a fleet or image builder (an image builder takes one subnet).</summary>
+/// <summary>The subnets and security groups of a fleet's (or builder's) network interfaces.</summary>
 [GenerateSerializer, Immutable, Alias("RegionSim.VpcConfig")]
 public sealed record VpcConfig
 {

@@ -1,6 +1,5 @@
-namespace RegionSim.Network;
+namespace RegionSim.Fleets;
 
-/// <summary>The Active Directory domain (and OU) a fleet or image builder joins.</summary>
 [GenerateSerializer, Immutable, Alias("RegionSim.DomainJoinInfo")]
 public sealed record DomainJoinInfo
 {

@@ -1,7 +1,0 @@
-namespace RegionSim.Network;
-
-[GenerateSerializer]
-public enum AccessEndpointType
-{
-    Streaming,
-}
