@@ -10,6 +10,7 @@ public static class RegionSimCommand
         var root = new RootCommand("RegionSim: the Amazon AppStream 2.0 control plane, simulated on Microsoft Orleans.");
         root.Subcommands.Add(SiloCommand.Create());
         root.Subcommands.Add(ImagesCommand.Create());
+        root.Subcommands.Add(ClusterCommand.Create());
         return root;
     }
 }
