@@ -125,7 +125,7 @@ public sealed record LocalSilo(int Index, int SiloPort, int GatewayPort, string 
 
     public async Task WaitUntilServingAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
@@ -141,9 +141,9 @@ public sealed record LocalSilo(int Index, int SiloPort, int GatewayPort, string 
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception error) when (error is HttpRequestException || (error is TaskCanceledException && !cancellationToken.IsCancellationRequested))
             {
-                // Not listening yet.
+                // Not listening yet, or too busy starting to answer in time.
             }
 
             await Task.Delay(200, cancellationToken);
