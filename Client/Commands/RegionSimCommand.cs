@@ -11,6 +11,7 @@ public static class RegionSimCommand
         var root = new RootCommand("RegionSim: the Amazon AppStream 2.0 control plane, simulated on Microsoft Orleans.");
         root.Subcommands.Add(SiloCommand.Create());
         root.Subcommands.Add(ImagesCommand.Create());
+        root.Subcommands.Add(ClusterCommand.Create());
         root.Subcommands.Add(ImageAssistantCommand.Create());
         return root;
     }

@@ -75,7 +75,7 @@ public sealed class ImageAssistantAction(
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return ImageAssistantResult.Error($"No RegionSim silo answered at {result.GetValue(options.Connection.Gateway)} within {ConnectTimeout.TotalSeconds} s.");
+            return ImageAssistantResult.Error($"No RegionSim silo answered at {result.GetValue(options.Connection.Redis) ?? result.GetValue(options.Connection.Gateway)} within {ConnectTimeout.TotalSeconds} s.");
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

@@ -21,6 +21,7 @@ public sealed class ImageAssistantOptions
         command.Options.Add(ImageBuilder);
         Connection.AddTo(command);
         Connection.Gateway.Recursive = true;
+        Connection.Redis.Recursive = true;
         Connection.ClusterId.Recursive = true;
         Connection.ServiceId.Recursive = true;
     }

@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using RegionSim.Silo.Telemetry;
 using RegionSim.Silo.Time;
 
@@ -22,6 +23,10 @@ public static class RegionSimHost
         ["--service-id"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.ServiceId)}",
         ["--http-url"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.HttpUrl)}",
         ["--otel-console"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.OtelConsole)}",
+        ["--clustering"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.Clustering)}",
+        ["--storage"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.Storage)}",
+        ["--redis"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.Redis)}",
+        ["--dashboard"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.Dashboard)}",
     };
 
     /// <summary>Builds a silo from command-line arguments and configuration; <paramref name="configure"/> has the last word.</summary>
@@ -44,8 +49,12 @@ public static class RegionSimHost
         builder.Services.AddRegionSimTelemetry(options);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+            silo.AddRegionSimClustering(options);
             silo.AddRegionSim(options);
+            if (options.Dashboard)
+            {
+                silo.AddDashboard();
+            }
         });
         if (options.Clock == ClockMode.Realtime)
         {
@@ -54,13 +63,18 @@ public static class RegionSimHost
 
         var app = builder.Build();
         app.MapGet("/_regionsim/health", () => Results.Ok(new { status = "ok" }));
+        if (options.Dashboard)
+        {
+            app.MapOrleansDashboard("/dashboard");
+        }
+
         return app;
     }
 
     /// <summary>Lets a flag stand alone (<c>--otel-console</c>) by giving it the value true.</summary>
     private static string[] NormalizeFlags(string[] args)
     {
-        var flags = new[] { "--otel-console" };
+        var flags = new[] { "--otel-console", "--dashboard" };
         var result = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
