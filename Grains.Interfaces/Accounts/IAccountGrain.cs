@@ -1,3 +1,4 @@
+using RegionSim.ImageBuilders;
 using RegionSim.Images;
 using RegionSim.Resources;
 
@@ -57,4 +58,22 @@ public interface IAccountGrain : IGrainWithStringKey
     /// </summary>
     [Alias("ResolveImage")]
     Task<ResourceKey> ResolveImageAsync(string region, string? imageName, string? imageArn);
+
+    /// <summary>DescribeImageBuilders as this account in <paramref name="region"/>.</summary>
+    [Alias("DescribeImageBuilders")]
+    Task<DescribeImageBuildersResponse> DescribeImageBuildersAsync(string region, DescribeImageBuildersRequest request);
+
+    /// <summary>
+    /// Takes a place among the managed image updates in flight in <paramref name="region"/> for a new image
+    /// named <paramref name="imageName"/>; refused while the name is taken or the account has its maximum in flight.
+    /// </summary>
+    [Alias("ReserveImageUpdate")]
+    Task ReserveImageUpdateAsync(string region, string imageName);
+
+    /// <summary>The managed update that makes <paramref name="imageName"/> has ended: its place is free.</summary>
+    [Alias("CompleteImageUpdate")]
+    Task CompleteImageUpdateAsync(string region, string imageName);
+
+    [Alias("ImageUpdatesInFlight"), AlwaysInterleave]
+    Task<int> GetImageUpdatesInFlightAsync(string region);
 }

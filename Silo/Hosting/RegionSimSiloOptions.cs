@@ -24,6 +24,18 @@ public sealed class RegionSimSiloOptions
     public string ClusterId { get; set; } = "regionsim";
     public string ServiceId { get; set; } = "regionsim";
 
+    /// <summary><c>localhost</c>: a single silo on its own; <c>redis</c>: silos find each other through Redis.</summary>
+    public ClusteringMode Clustering { get; set; } = ClusteringMode.Localhost;
+
+    /// <summary><c>memory</c>: grain state lives in the silos and dies with them; <c>redis</c>: it survives them.</summary>
+    public StorageMode Storage { get; set; } = StorageMode.Memory;
+
+    /// <summary>The Redis connection string for Redis clustering and storage.</summary>
+    public string Redis { get; set; } = "127.0.0.1:6379";
+
+    /// <summary>Serve the Orleans dashboard at <c>/dashboard</c> on the HTTP endpoint.</summary>
+    public bool Dashboard { get; set; }
+
     /// <summary>Where the HTTP endpoints listen.</summary>
     public string HttpUrl { get; set; } = "http://127.0.0.1:4599";
 
@@ -74,6 +86,18 @@ public sealed class RegionSimSiloOptions
 
         AccessKeys.Validate(Credentials);
     }
+}
+
+public enum ClusteringMode
+{
+    Localhost,
+    Redis,
+}
+
+public enum StorageMode
+{
+    Memory,
+    Redis,
 }
 
 public enum ClockMode

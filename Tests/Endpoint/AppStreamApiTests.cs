@@ -67,7 +67,7 @@ public sealed class AppStreamApiTests(ClusterFixture fixture)
     public void The_catalogue_holds_the_image_and_tagging_operations()
     {
         Assert.Equal(
-            ["CopyImage", "DeleteImage", "DeleteImagePermissions", "DescribeImagePermissions", "DescribeImages", "ListTagsForResource", "TagResource", "UntagResource", "UpdateImagePermissions"],
+            ["CopyImage", "CreateUpdatedImage", "DeleteImage", "DeleteImagePermissions", "DescribeImagePermissions", "DescribeImages", "ListTagsForResource", "TagResource", "UntagResource", "UpdateImagePermissions"],
             AppStreamOperations.All.Names);
     }
 }

@@ -14,7 +14,7 @@ public sealed class BadInputTests(EndpointFixture fixture)
     public static readonly string[] Operations =
     [
         "DescribeImages", "DeleteImage", "CopyImage", "UpdateImagePermissions", "DescribeImagePermissions",
-        "DeleteImagePermissions", "TagResource", "UntagResource", "ListTagsForResource",
+        "DeleteImagePermissions", "TagResource", "UntagResource", "ListTagsForResource", "CreateUpdatedImage",
     ];
 
     [Theory]
@@ -67,6 +67,8 @@ public sealed class BadInputTests(EndpointFixture fixture)
     [InlineData("CopyImage", """{"DestinationImageName": "b", "DestinationRegion": "eu-west-1"}""", "Value null at 'SourceImageName' failed to satisfy constraint: Member must not be null")]
     [InlineData("DescribeImagePermissions", """{"Name": "i", "MaxResults": 501}""", "at 'MaxResults' failed to satisfy constraint: Member must have value between 0 and 500")]
     [InlineData("DescribeImagePermissions", """{"Name": "i", "SharedAwsAccountIds": []}""", "Value at 'SharedAwsAccountIds' failed to satisfy constraint: Member must have between 1 and 5 items")]
+    [InlineData("CreateUpdatedImage", """{"existingImageName": "i"}""", "Value null at 'newImageName' failed to satisfy constraint: Member must not be null")]
+    [InlineData("CreateUpdatedImage", """{"ExistingImageName": "i", "newImageName": "j"}""", "Value null at 'existingImageName' failed to satisfy constraint: Member must not be null")]
     [InlineData("TagResource", """{"Tags": {"k": "v"}}""", "Value null at 'ResourceArn' failed to satisfy constraint: Member must not be null")]
     [InlineData("ListTagsForResource", """{"ResourceArn": "not-an-arn"}""", "Value 'not-an-arn' at 'ResourceArn' failed to satisfy constraint")]
     public async Task Values_missing_out_of_range_or_off_pattern_are_validation_exceptions_naming_the_member(string operation, string body, string message)

@@ -149,4 +149,32 @@ public sealed class Boto3Tests(EndpointFixture fixture)
         Assert.Equal("OperationNotPermittedException", result.GetProperty("public").GetProperty("code").GetString());
         Assert.Equal("ResourceNotFoundException", result.GetProperty("fleet").GetProperty("code").GetString());
     }
+
+    [Fact]
+    public async Task A_managed_update_makes_a_new_image_that_is_creating_until_the_update_time_has_passed()
+    {
+        var account = fixture.NewAccount();
+        var image = await fixture.NewAvailableImageAsync(account, baseImage: "AppStream-WinServer2019-06-12-2023");
+        var creationMinutes = (await fixture.Clock.GetTimingsAsync()).ManagedImageUpdate.TotalMinutes;
+
+        var result = await fixture.RunBoto3Async($$"""
+            c = appstream("{{account}}")
+            out["dry"] = c.create_updated_image(existingImageName="{{image}}", newImageName="{{image}}-2", dryRun=True)
+            made = c.create_updated_image(existingImageName="{{image}}", newImageName="{{image}}-2", newImageDescription="patched")
+            out["made"] = {"state": made["image"]["State"], "name": made["image"]["Name"], "can": made["canUpdateImage"]}
+            out["taken"] = error_of(lambda: c.create_updated_image(existingImageName="{{image}}", newImageName="{{image}}-2"))
+            advance({{creationMinutes}} * 60 - 1)
+            out["almost"] = c.describe_images(Names=["{{image}}-2"])["Images"][0]["State"]
+            advance(1)
+            out["later"] = c.describe_images(Names=["{{image}}-2"])["Images"][0]["State"]
+            """, account);
+
+        Assert.True(result.GetProperty("dry").GetProperty("canUpdateImage").GetBoolean());
+        Assert.False(result.GetProperty("dry").TryGetProperty("image", out _));
+        Assert.Equal("CREATING", result.GetProperty("made").GetProperty("state").GetString());
+        Assert.Equal($"{image}-2", result.GetProperty("made").GetProperty("name").GetString());
+        Assert.Equal("ResourceAlreadyExistsException", result.GetProperty("taken").GetProperty("code").GetString());
+        Assert.Equal("CREATING", result.GetProperty("almost").GetString());
+        Assert.Equal("AVAILABLE", result.GetProperty("later").GetString());
+    }
 }

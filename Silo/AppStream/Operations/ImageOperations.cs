@@ -21,5 +21,7 @@ public static class ImageOperations
         .Add<DeleteImagePermissionsRequest>("DeleteImagePermissions", (grains, caller, request) =>
             grains.GetImage(caller.Region, caller.AccountId, request.Name).DeletePermissionsAsync(caller.AccountId, request))
         .Add<DescribeImagePermissionsRequest, DescribeImagePermissionsResponse>("DescribeImagePermissions", (grains, caller, request) =>
-            grains.GetImage(caller.Region, caller.AccountId, request.Name).DescribePermissionsAsync(caller.AccountId, request));
+            grains.GetImage(caller.Region, caller.AccountId, request.Name).DescribePermissionsAsync(caller.AccountId, request))
+        .Add<CreateUpdatedImageRequest, CreateUpdatedImageResponse>("CreateUpdatedImage", (grains, caller, request) =>
+            grains.GetImage(caller.Region, caller.AccountId, request.ExistingImageName, "existingImageName").CreateUpdatedAsync(caller.AccountId, request));
 }

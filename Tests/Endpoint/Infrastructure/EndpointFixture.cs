@@ -81,9 +81,9 @@ public sealed class EndpointFixture : IAsyncLifetime
     public static string SecretOf(string accessKeyId) => $"secret-of-{accessKeyId}";
 
     /// <summary>Makes private images of <paramref name="account"/> and moves the clock until they are AVAILABLE.</summary>
-    public async Task<IReadOnlyList<string>> NewAvailableImagesAsync(string account, int count, string region = Region)
+    public async Task<IReadOnlyList<string>> NewAvailableImagesAsync(string account, int count, string region = Region, string baseImage = BaseImage)
     {
-        var content = await Grains.GetImage(ResourceKey.Public(region, BaseImage)).GetContentAsync(account);
+        var content = await Grains.GetImage(ResourceKey.Public(region, baseImage)).GetContentAsync(account);
         var names = Enumerable.Range(0, count).Select(_ => TestAccounts.NewName()).Order(StringComparer.Ordinal).ToList();
         foreach (var name in names)
         {
@@ -99,8 +99,8 @@ public sealed class EndpointFixture : IAsyncLifetime
         return names;
     }
 
-    public async Task<string> NewAvailableImageAsync(string account, string region = Region) =>
-        (await NewAvailableImagesAsync(account, 1, region)).Single();
+    public async Task<string> NewAvailableImageAsync(string account, string region = Region, string baseImage = BaseImage) =>
+        (await NewAvailableImagesAsync(account, 1, region, baseImage)).Single();
 
     private static int FreePort()
     {
