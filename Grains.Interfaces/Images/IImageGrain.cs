@@ -63,6 +63,25 @@ public interface IImageGrain : IScheduledGrain
     Task<IReadOnlyDictionary<string, string>> ListTagsAsync(string callerAccountId);
 
     /// <summary>
+    /// Whether <paramref name="accountId"/> may launch an image builder from this image (its owner, anyone for
+    /// a public image, an account it is shared with allowImageBuilder); answers the content the builder starts
+    /// from. Revoking allowImageBuilder later refuses new builders only: a builder keeps the content it got.
+    /// </summary>
+    [Alias("UseForImageBuilder"), AlwaysInterleave]
+    Task<ImageContent> UseForImageBuilderAsync(string accountId);
+
+    /// <summary>
+    /// The agent version an instance (fleet instance or image builder) launched from this image now would run:
+    /// the newest released agent for an image that always uses the latest, else the image's own.
+    /// </summary>
+    [Alias("GetLaunchAgentVersion"), AlwaysInterleave]
+    Task<string> GetLaunchAgentVersionAsync();
+
+    /// <summary>CreateUpdatedImage of this image by <paramref name="callerAccountId"/> (managed image updates).</summary>
+    [Alias("CreateUpdated")]
+    Task<CreateUpdatedImageResponse> CreateUpdatedAsync(string callerAccountId, CreateUpdatedImageRequest request);
+
+    /// <summary>
     /// A fleet wants to use this image: allowed for the owner's fleets, any fleet for a public image, and the
     /// fleets of an account it is shared with allowFleet; only while AVAILABLE. The image then counts the
     /// fleet among its users (DeleteImage is refused while it has any). Answers the image as the fleet's

@@ -14,7 +14,7 @@ namespace RegionSim.Images;
 /// One image and every rule about it: who sees it and how, copying, sharing, deleting, tags.
 /// Public images take their content from the region's catalogue and can only be seen and used.
 /// </summary>
-public sealed class ImageGrain(
+public sealed partial class ImageGrain(
     [PersistentState("image", StorageNames.Default)] IPersistentState<ImageGrainState> state,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
     SimulationClock clock) : Grain, IImageGrain
@@ -77,7 +77,7 @@ public sealed class ImageGrain(
             Description = image.Description,
             CreatedTime = now,
             Tags = image.Tags?.ToDictionary(StringComparer.Ordinal) ?? new(StringComparer.Ordinal),
-            TransitionDue = now + clock.Timings.ImageCreation,
+            TransitionDue = now + (image.InitialState == ImageState.Creating ? clock.Timings.ManagedImageUpdate : clock.Timings.ImageCreation),
         };
         var created = OwnerView();
         await TransitionWhenDueAsync(now);
@@ -349,8 +349,14 @@ public sealed class ImageGrain(
                 break;
 
             case ImageState.Pending or ImageState.Creating:
+                var managedUpdate = Image.State == ImageState.Creating;
                 Image.State = ImageState.Available;
                 await _writer.WriteAsync();
+                if (managedUpdate)
+                {
+                    await GrainFactory.GetGrain<IAccountGrain>(_key.Owner).CompleteImageUpdateAsync(_key.Region, _key.Name);
+                }
+
                 RegionSimTelemetry.ImagesCreated.Add(1);
                 break;
 
@@ -490,6 +496,7 @@ public sealed class ImageGrain(
             CreatedTime = Image.CreatedTime,
             PublicBaseImageReleasedDate = content.PublicBaseImageReleasedDate,
             AppstreamAgentVersion = content.AgentVersion,
+            LatestAppstreamAgentVersion = RunsLatestAgent(content) ? "TRUE" : "FALSE",
             ImageSharedWithOthers = Image.SharedWith.Count > 0 ? "TRUE" : "FALSE",
             DynamicAppProvidersEnabled = content.DynamicAppProvidersEnabled ? "ENABLED" : "DISABLED",
         };

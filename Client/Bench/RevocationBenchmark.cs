@@ -3,7 +3,7 @@ using RegionSim.Fleets;
 using RegionSim.Images;
 using RegionSim.Resources;
 
-namespace RegionSim.Client.Benchmarks;
+namespace RegionSim.Client.Bench;
 
 /// <summary>
 /// One image shared with many accounts, each running fleets on it; the owner turns allowFleet off for every
