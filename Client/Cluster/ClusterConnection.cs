@@ -1,13 +1,16 @@
 using System.CommandLine;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace RegionSim.Client.Cluster;
 
 /// <summary>
-/// How the command reaches a running silo or cluster: the <c>--gateway</c>, <c>--cluster-id</c> and
-/// <c>--service-id</c> options, and a connected Orleans client.
+/// How the command reaches a running silo or cluster: a gateway (<c>--gateway</c>), or every gateway
+/// of a cluster found through Redis (<c>--redis</c>), with <c>--cluster-id</c> and <c>--service-id</c>;
+/// and a connected Orleans client.
 /// </summary>
 public sealed class ClusterConnection
 {
@@ -17,6 +20,11 @@ public sealed class ClusterConnection
         DefaultValueFactory = _ => "127.0.0.1:30000",
     };
 
+    public Option<string?> Redis { get; } = new("--redis")
+    {
+        Description = "Find the cluster's gateways through Redis (a connection string, e.g. 127.0.0.1:6379) instead of --gateway",
+    };
+
     public Option<string> ClusterId { get; } = new("--cluster-id") { Description = "The Orleans cluster id", DefaultValueFactory = _ => "regionsim" };
 
     public Option<string> ServiceId { get; } = new("--service-id") { Description = "The Orleans service id", DefaultValueFactory = _ => "regionsim" };
@@ -24,23 +32,37 @@ public sealed class ClusterConnection
     public void AddTo(Command command)
     {
         command.Options.Add(Gateway);
+        command.Options.Add(Redis);
         command.Options.Add(ClusterId);
         command.Options.Add(ServiceId);
     }
 
-    /// <summary>Starts an Orleans client connected to the gateway the options name.</summary>
+    /// <summary>Starts an Orleans client connected to the cluster the options name.</summary>
     public async Task<IHost> ConnectAsync(ParseResult options, CancellationToken cancellationToken)
     {
-        var gateway = ParseGateway(options.GetValue(Gateway)!);
+        var redis = options.GetValue(Redis);
+        var gateway = redis is null ? ParseGateway(options.GetValue(Gateway)!) : null;
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.UseOrleansClient(client => client
-            .UseStaticClustering(gateway)
-            .Configure<Orleans.Configuration.ClusterOptions>(cluster =>
+        // Standard output is the commands' answer (Image Assistant prints only its JSON there); logs go to standard error.
+        builder.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.UseOrleansClient(client =>
+        {
+            if (redis is null)
+            {
+                client.UseStaticClustering(gateway!);
+            }
+            else
+            {
+                client.UseRedisClustering(redis);
+            }
+
+            client.Configure<Orleans.Configuration.ClusterOptions>(cluster =>
             {
                 cluster.ClusterId = options.GetValue(ClusterId)!;
                 cluster.ServiceId = options.GetValue(ServiceId)!;
-            }));
+            });
+        });
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return host;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RegionSim.Client.ImageAssistant;
 
 namespace RegionSim.Client.Commands;
 
@@ -10,6 +11,9 @@ public static class RegionSimCommand
         var root = new RootCommand("RegionSim: the Amazon AppStream 2.0 control plane, simulated on Microsoft Orleans.");
         root.Subcommands.Add(SiloCommand.Create());
         root.Subcommands.Add(ImagesCommand.Create());
+        root.Subcommands.Add(ClusterCommand.Create());
+        root.Subcommands.Add(ImageAssistantCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 }

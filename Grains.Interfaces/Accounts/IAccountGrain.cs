@@ -1,4 +1,5 @@
 using RegionSim.Fleets;
+using RegionSim.ImageBuilders;
 using RegionSim.Images;
 using RegionSim.Resources;
 using RegionSim.Sessions;
@@ -43,8 +44,11 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("RemoveSharedImage")]
     Task RemoveSharedImageAsync(ResourceKey image);
 
-    /// <summary>DescribeImages as this account in <paramref name="region"/>.</summary>
-    [Alias("DescribeImages")]
+    /// <summary>
+    /// DescribeImages as this account in <paramref name="region"/>. Read-only and interleaved: concurrent
+    /// describes of one account must not queue behind each other's calls to the region and its images.
+    /// </summary>
+    [Alias("DescribeImages"), AlwaysInterleave]
     Task<DescribeImagesResponse> DescribeImagesAsync(string region, DescribeImagesRequest request);
 
     /// <summary>The Image Registry in its four views.</summary>
@@ -57,6 +61,24 @@ public interface IAccountGrain : IGrainWithStringKey
     /// </summary>
     [Alias("ResolveImage")]
     Task<ResourceKey> ResolveImageAsync(string region, string? imageName, string? imageArn);
+
+    /// <summary>DescribeImageBuilders as this account in <paramref name="region"/>.</summary>
+    [Alias("DescribeImageBuilders")]
+    Task<DescribeImageBuildersResponse> DescribeImageBuildersAsync(string region, DescribeImageBuildersRequest request);
+
+    /// <summary>
+    /// Takes a place among the managed image updates in flight in <paramref name="region"/> for a new image
+    /// named <paramref name="imageName"/>; refused while the name is taken or the account has its maximum in flight.
+    /// </summary>
+    [Alias("ReserveImageUpdate")]
+    Task ReserveImageUpdateAsync(string region, string imageName);
+
+    /// <summary>The managed update that makes <paramref name="imageName"/> has ended: its place is free.</summary>
+    [Alias("CompleteImageUpdate")]
+    Task CompleteImageUpdateAsync(string region, string imageName);
+
+    [Alias("ImageUpdatesInFlight"), AlwaysInterleave]
+    Task<int> GetImageUpdatesInFlightAsync(string region);
 
     /// <summary>DescribeFleets as this account in <paramref name="region"/>: the named fleets, or all of them by name.</summary>
     [Alias("DescribeFleets"), AlwaysInterleave]

@@ -34,10 +34,16 @@ public interface IImageGrain : IScheduledGrain
     [Alias("ReceiveCopy")]
     Task ReceiveCopyAsync(ImageCopy copy);
 
-    [Alias("UpdatePermissions")]
+    /// <summary>
+    /// UpdateImagePermissions. Taking allowFleet away tells the recipient's fleets that use the image. The
+    /// call interleaves: changes for one recipient take turns, but the image is not held while fleets are
+    /// told, so it serves other calls (and other recipients' revocations) meanwhile.
+    /// </summary>
+    [Alias("UpdatePermissions"), AlwaysInterleave]
     Task UpdatePermissionsAsync(string callerAccountId, UpdateImagePermissionsRequest request);
 
-    [Alias("DeletePermissions")]
+    /// <summary>DeleteImagePermissions; like <see cref="UpdatePermissionsAsync"/>, it tells the fleets of an account that had allowFleet.</summary>
+    [Alias("DeletePermissions"), AlwaysInterleave]
     Task DeletePermissionsAsync(string callerAccountId, DeleteImagePermissionsRequest request);
 
     [Alias("DescribePermissions"), AlwaysInterleave]
@@ -55,6 +61,25 @@ public interface IImageGrain : IScheduledGrain
 
     [Alias("ListTags"), AlwaysInterleave]
     Task<IReadOnlyDictionary<string, string>> ListTagsAsync(string callerAccountId);
+
+    /// <summary>
+    /// Whether <paramref name="accountId"/> may launch an image builder from this image (its owner, anyone for
+    /// a public image, an account it is shared with allowImageBuilder); answers the content the builder starts
+    /// from. Revoking allowImageBuilder later refuses new builders only: a builder keeps the content it got.
+    /// </summary>
+    [Alias("UseForImageBuilder"), AlwaysInterleave]
+    Task<ImageContent> UseForImageBuilderAsync(string accountId);
+
+    /// <summary>
+    /// The agent version an instance (fleet instance or image builder) launched from this image now would run:
+    /// the newest released agent for an image that always uses the latest, else the image's own.
+    /// </summary>
+    [Alias("GetLaunchAgentVersion"), AlwaysInterleave]
+    Task<string> GetLaunchAgentVersionAsync();
+
+    /// <summary>CreateUpdatedImage of this image by <paramref name="callerAccountId"/> (managed image updates).</summary>
+    [Alias("CreateUpdated")]
+    Task<CreateUpdatedImageResponse> CreateUpdatedAsync(string callerAccountId, CreateUpdatedImageRequest request);
 
     /// <summary>
     /// A fleet wants to use this image: allowed for the owner's fleets, any fleet for a public image, and the

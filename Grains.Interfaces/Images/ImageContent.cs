@@ -33,4 +33,13 @@ public sealed record ImageContent
     [Id(9)] public bool WindowsUpdateEnabled { get; init; }
 
     [Id(10)] public bool DynamicAppProvidersEnabled { get; init; }
+
+    /// <summary>When the operating system last received its updates (a base image: its publication).</summary>
+    [Id(11)] public DateTimeOffset? OperatingSystemUpdatedOn { get; init; }
+
+    /// <summary>Antivirus software installed on the builder the image was made on.</summary>
+    [Id(12)] public ImageBuilders.Antivirus? Antivirus { get; init; }
+
+    /// <summary>Files installed beyond what the operating system ships (path to content), as the builder held them.</summary>
+    [Id(13)] public IReadOnlyDictionary<string, string>? InstalledFiles { get; init; }
 }

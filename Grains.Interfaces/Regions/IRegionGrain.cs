@@ -21,11 +21,11 @@ public interface IRegionGrain : IGrainWithStringKey
     /// Leases instance slots, deciding each request in the order given: all of it, part of it (what the
     /// region has left of that instance type), or none. Answers the counts granted, request by request.
     /// </summary>
-    [Alias("LeaseInstances")]
+    [Alias("LeaseInstances"), AlwaysInterleave]
     Task<IReadOnlyList<int>> LeaseInstancesAsync(IReadOnlyList<InstanceLease> requests);
 
     /// <summary>Gives leased slots back.</summary>
-    [Alias("ReturnInstances")]
+    [Alias("ReturnInstances"), AlwaysInterleave]
     Task ReturnInstancesAsync(IReadOnlyList<InstanceLease> returns);
 
     /// <summary>Sets how many instances of <paramref name="instanceType"/> the region can run at once (null: the default, <c>RegionGrain.DefaultInstanceLimit</c>).</summary>

@@ -20,6 +20,10 @@ public interface ISimulationClockGrain : IGrainWithStringKey
     [Alias("AdvanceTo")]
     Task<DateTimeOffset> AdvanceToAsync(DateTimeOffset target);
 
+    /// <summary>What every active silo's clock shows, by silo address: the same time on all of them.</summary>
+    [Alias("SiloClocks"), AlwaysInterleave]
+    Task<IReadOnlyDictionary<string, DateTimeOffset>> GetSiloClocksAsync();
+
     [Alias("GetTimings"), AlwaysInterleave]
     Task<SimulationTimings> GetTimingsAsync();
 

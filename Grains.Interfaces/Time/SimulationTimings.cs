@@ -16,6 +16,33 @@ public sealed record SimulationTimings
     /// <summary>A new image from PENDING (or CREATING) to AVAILABLE.</summary>
     [Id(2)] public TimeSpan ImageCreation { get; init; } = TimeSpan.FromMinutes(20);
 
+    /// <summary>CreateImageBuilder from PENDING to RUNNING.</summary>
+    [Id(3)] public TimeSpan ImageBuilderLaunch { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>StartImageBuilder from PENDING to RUNNING.</summary>
+    [Id(4)] public TimeSpan ImageBuilderStart { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>An image builder in UPDATING_AGENT, installing a newer agent.</summary>
+    [Id(5)] public TimeSpan ImageBuilderAgentUpdate { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>StopImageBuilder from STOPPING to STOPPED.</summary>
+    [Id(6)] public TimeSpan ImageBuilderStop { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Image Assistant's create-image: the builder SNAPSHOTTING before it is STOPPED.</summary>
+    [Id(7)] public TimeSpan ImageBuilderSnapshot { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>A builder REBOOTING.</summary>
+    [Id(8)] public TimeSpan ImageBuilderReboot { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>A builder UPDATING, installing Windows updates (it reboots afterwards).</summary>
+    [Id(9)] public TimeSpan ImageBuilderWindowsUpdate { get; init; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>DeleteImageBuilder from DELETING to gone.</summary>
+    [Id(10)] public TimeSpan ImageBuilderDeletion { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>CreateUpdatedImage: the new image CREATING before it is AVAILABLE.</summary>
+    [Id(11)] public TimeSpan ManagedImageUpdate { get; init; } = TimeSpan.FromMinutes(45);
+
     // Fleets (ids from 20 on, so that other additions never collide with these).
 
     /// <summary>A fleet instance from provisioning to available, including the replacement of a terminated one.</summary>

@@ -143,6 +143,32 @@ public static partial class Check
             ? items
             : throw Fail($"Value at '{member}' failed to satisfy constraint: Member must have between {min} and {max} items");
 
+    /// <summary>
+    /// An image name as Image Assistant's create-image takes it: at most 100 characters of [a-zA-Z0-9_.-],
+    /// starting with a letter or digit (as every image name does), and not starting with aws, appstream or
+    /// amazon in any case (AWS keeps those).
+    /// </summary>
+    public static string ImageAssistantImageName(string? value, string member)
+    {
+        Name(value, member);
+        MaxLength(value, 100, member);
+        var reserved = ReservedImageNamePrefixes.FirstOrDefault(prefix => value!.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+        return reserved is null
+            ? value!
+            : throw Fail($"Value '{value}' at '{member}' failed to satisfy constraint: Member must not start with '{reserved}' (the prefixes aws, appstream and amazon are reserved for AWS use)");
+    }
+
+    /// <summary>A value that must be one of <paramref name="allowed"/>.</summary>
+    public static string OneOf(string? value, IReadOnlyCollection<string> allowed, string member)
+    {
+        Required(value, member);
+        return allowed.Contains(value!)
+            ? value!
+            : throw Fail($"Value '{value}' at '{member}' failed to satisfy constraint: Member must be one of {string.Join(", ", allowed)}");
+    }
+
+    private static readonly string[] ReservedImageNamePrefixes = ["aws", "appstream", "amazon"];
+
     private static AppStreamException Fail(string detail) => AppStreamException.Invalid($"1 validation error detected: {detail}");
 
     [GeneratedRegex(NamePattern)]

@@ -20,7 +20,7 @@ public static class AppStreamJson
             RespectRequiredConstructorParameters = true,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
         };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false));
+        options.Converters.Add(new WireEnumConverterFactory());
         options.Converters.Add(new EpochSecondsConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
@@ -36,6 +36,32 @@ public static class WireNames
         var member = typeof(TEnum).GetField(name, BindingFlags.Public | BindingFlags.Static);
         return member?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name
             ?? JsonNamingPolicy.SnakeCaseUpper.ConvertName(name);
+    }
+}
+
+/// <summary>
+/// Enums as their wire names, read exactly: AWS enums are case-sensitive (<c>private</c> is not
+/// <c>PRIVATE</c>), where <see cref="JsonStringEnumConverter"/> would also take other casings and numbers.
+/// </summary>
+public sealed class WireEnumConverterFactory : JsonConverterFactory
+{
+    public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
+
+    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+        (JsonConverter)Activator.CreateInstance(typeof(WireEnumConverter<>).MakeGenericType(typeToConvert))!;
+
+    private sealed class WireEnumConverter<TEnum> : JsonConverter<TEnum> where TEnum : struct, Enum
+    {
+        private static readonly Dictionary<string, TEnum> ByName = Enum.GetValues<TEnum>().ToDictionary(WireNames.Of, StringComparer.Ordinal);
+        private static readonly Dictionary<TEnum, JsonEncodedText> Names = Enum.GetValues<TEnum>().ToDictionary(v => v, v => JsonEncodedText.Encode(WireNames.Of(v)));
+
+        public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.String && ByName.TryGetValue(reader.GetString()!, out var value)
+                ? value
+                : throw new JsonException($"Expected one of {string.Join(", ", ByName.Keys)}.");
+
+        public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(Names.TryGetValue(value, out var name) ? name : JsonEncodedText.Encode(WireNames.Of(value)));
     }
 }
 

@@ -14,7 +14,7 @@ namespace RegionSim.Accounts;
 /// An account: the one place that decides whether a name is free, how many copies may be in flight,
 /// and which images the account can see in a region.
 /// </summary>
-public sealed class AccountGrain(
+public sealed partial class AccountGrain(
     [PersistentState("account", StorageNames.Default)] IPersistentState<AccountState> state) : Grain, IAccountGrain
 {
     public const int MaxCopiesInFlightPerRegion = 2;

@@ -21,6 +21,9 @@ public sealed class AccountRegionState
     /// <summary>The images (by grain key) other accounts share with this one in this region.</summary>
     [Id(2)] public HashSet<string> SharedWithMe { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The names of the images that managed image updates (CreateUpdatedImage) are still CREATING.</summary>
+    [Id(3)] public HashSet<string> ImageUpdatesInFlight { get; set; } = new(StringComparer.Ordinal);
+
     public HashSet<string> NamesOf(ResourceKind kind) =>
         Names.TryGetValue(kind, out var names) ? names : Names[kind] = new HashSet<string>(StringComparer.Ordinal);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Hosting;
 using Orleans.Runtime;
 using RegionSim.Time;
 
@@ -13,6 +14,9 @@ public static class RegionSimGrains
         var clock = new SimulationClock(start);
         services.AddSingleton(clock);
         services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, clock);
+        services.AddSingleton<SimulationClockReplicas>();
+        services.AddGrainService<SimulationClockReplica>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ClockSynchronizer>();
         return services;
     }
 }

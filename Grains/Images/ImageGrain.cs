@@ -14,7 +14,7 @@ namespace RegionSim.Images;
 /// One image and every rule about it: who sees it and how, copying, sharing, deleting, tags.
 /// Public images take their content from the region's catalogue and can only be seen and used.
 /// </summary>
-public sealed class ImageGrain(
+public sealed partial class ImageGrain(
     [PersistentState("image", StorageNames.Default)] IPersistentState<ImageGrainState> state,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
     SimulationClock clock) : Grain, IImageGrain
@@ -22,8 +22,10 @@ public sealed class ImageGrain(
     public const int MaxSharedAccounts = 100;
     public const int MaxTags = 50;
 
-    // AdmitFleet and ReleaseFleet interleave with the image's other calls, so every write goes through one writer.
+    // AdmitFleet, ReleaseFleet and the permission calls interleave with the image's other calls, so every
+    // write goes through one writer; permission changes for one recipient take turns.
     private readonly SerialWriter _writer = new(state);
+    private readonly RecipientTurns _permissionChanges = new();
     private ResourceKey _key;
     private BaseImage? _baseImage;
 
@@ -75,7 +77,7 @@ public sealed class ImageGrain(
             Description = image.Description,
             CreatedTime = now,
             Tags = image.Tags?.ToDictionary(StringComparer.Ordinal) ?? new(StringComparer.Ordinal),
-            TransitionDue = now + clock.Timings.ImageCreation,
+            TransitionDue = now + (image.InitialState == ImageState.Creating ? clock.Timings.ManagedImageUpdate : clock.Timings.ImageCreation),
         };
         var created = OwnerView();
         await TransitionWhenDueAsync(now);
@@ -145,51 +147,49 @@ public sealed class ImageGrain(
         using var activity = RegionSimTelemetry.Source.StartActivity("UpdateImagePermissions");
         var recipient = Check.AccountId(request.SharedAccountId, nameof(request.SharedAccountId));
         var permissions = Check.Required(request.ImagePermissions, nameof(request.ImagePermissions));
-        RequireShareable(callerAccountId, recipient, "shared");
         activity?.SetTag("regionsim.image", Arn);
         activity?.SetTag("regionsim.shared_account", recipient);
-
-        if (!permissions.SharesAnything)
+        var fleetsToRevoke = await _permissionChanges.RunAsync(recipient, async () =>
         {
-            // Clearing both permissions is how the console stops sharing with an account.
-            if (Image.SharedWith.ContainsKey(recipient))
+            RequireShareable(callerAccountId, recipient, "shared");
+            if (!permissions.SharesAnything)
             {
-                await StopSharingAsync(recipient);
+                // Clearing both permissions is how the console stops sharing with an account.
+                return Image.SharedWith.ContainsKey(recipient) ? await StopSharingAsync(recipient) : null;
             }
 
-            return;
-        }
+            var shared = Image.SharedWith.ContainsKey(recipient);
+            if (!shared && Image.SharedWith.Count >= MaxSharedAccounts)
+            {
+                throw AppStreamException.LimitExceeded($"Image {_key.Name} is already shared with {MaxSharedAccounts} accounts, the most an image can be shared with.");
+            }
 
-        var shared = Image.SharedWith.ContainsKey(recipient);
-        if (!shared && Image.SharedWith.Count >= MaxSharedAccounts)
-        {
-            throw AppStreamException.LimitExceeded($"Image {_key.Name} is already shared with {MaxSharedAccounts} accounts, the most an image can be shared with.");
-        }
+            var lost = shared && Image.SharedWith[recipient].AllowFleet && !permissions.AllowFleet ? FleetsOf(recipient) : null;
+            Image.SharedWith[recipient] = permissions;
+            await _writer.WriteAsync();
+            await GrainFactory.GetGrain<IAccountGrain>(recipient).AddSharedImageAsync(_key);
+            RegionSimTelemetry.ImagePermissionChanges.Add(1, new KeyValuePair<string, object?>("change", shared ? "updated" : "granted"));
+            return lost;
+        });
 
-        var fleetAccessLost = shared && Image.SharedWith[recipient].AllowFleet && !permissions.AllowFleet;
-        Image.SharedWith[recipient] = permissions;
-        await _writer.WriteAsync();
-        await GrainFactory.GetGrain<IAccountGrain>(recipient).AddSharedImageAsync(_key);
-        RegionSimTelemetry.ImagePermissionChanges.Add(1, new KeyValuePair<string, object?>("change", shared ? "updated" : "granted"));
-        if (fleetAccessLost)
-        {
-            await RevokeFleetAccessAsync(recipient);
-        }
+        await RevokeFleetAccessAsync(recipient, fleetsToRevoke);
     }
 
     async Task IImageGrain.DeletePermissionsAsync(string callerAccountId, DeleteImagePermissionsRequest request)
     {
         using var activity = RegionSimTelemetry.Source.StartActivity("DeleteImagePermissions");
         var recipient = Check.AccountId(request.SharedAccountId, nameof(request.SharedAccountId));
-        RequireOwnedBy(callerAccountId, "shared");
-        if (!Image.SharedWith.ContainsKey(recipient))
-        {
-            throw AppStreamException.NotFound($"Image {_key.Name} is not shared with account {recipient}.");
-        }
-
         activity?.SetTag("regionsim.image", Arn);
         activity?.SetTag("regionsim.shared_account", recipient);
-        await StopSharingAsync(recipient);
+        var fleetsToRevoke = await _permissionChanges.RunAsync(recipient, () =>
+        {
+            RequireOwnedBy(callerAccountId, "shared");
+            return Image.SharedWith.ContainsKey(recipient)
+                ? StopSharingAsync(recipient)
+                : throw AppStreamException.NotFound($"Image {_key.Name} is not shared with account {recipient}.");
+        });
+
+        await RevokeFleetAccessAsync(recipient, fleetsToRevoke);
     }
 
     Task<DescribeImagePermissionsResponse> IImageGrain.DescribePermissionsAsync(string callerAccountId, DescribeImagePermissionsRequest request)
@@ -349,8 +349,14 @@ public sealed class ImageGrain(
                 break;
 
             case ImageState.Pending or ImageState.Creating:
+                var managedUpdate = Image.State == ImageState.Creating;
                 Image.State = ImageState.Available;
                 await _writer.WriteAsync();
+                if (managedUpdate)
+                {
+                    await GrainFactory.GetGrain<IAccountGrain>(_key.Owner).CompleteImageUpdateAsync(_key.Region, _key.Name);
+                }
+
                 RegionSimTelemetry.ImagesCreated.Add(1);
                 break;
 
@@ -363,25 +369,24 @@ public sealed class ImageGrain(
         }
     }
 
-    private async Task StopSharingAsync(string recipient)
+    /// <summary>Stops sharing with <paramref name="recipient"/>; answers its fleets that used the image, if it had allowFleet.</summary>
+    private async Task<List<string>?> StopSharingAsync(string recipient)
     {
         Image.SharedWith.Remove(recipient, out var granted);
+        var fleets = granted?.AllowFleet == true ? FleetsOf(recipient) : null;
         await _writer.WriteAsync();
         await GrainFactory.GetGrain<IAccountGrain>(recipient).RemoveSharedImageAsync(_key);
         RegionSimTelemetry.ImagePermissionChanges.Add(1, new KeyValuePair<string, object?>("change", "revoked"));
-        if (granted?.AllowFleet == true)
-        {
-            await RevokeFleetAccessAsync(recipient);
-        }
+        return fleets;
     }
 
     /// <summary>
-    /// The recipient may no longer use this image for fleets: its fleets that use the image (this image
-    /// knows them; fleets admitted from now on are refused) are told through the recipient's account.
+    /// The fleets of <paramref name="account"/> that use this image, taken at the moment its permission
+    /// changes: every fleet admitted before is here, every one asking after is refused.
     /// </summary>
-    private async Task RevokeFleetAccessAsync(string recipient)
+    private List<string>? FleetsOf(string account)
     {
-        var prefix = $"{_key.Region}/{recipient}/";
+        var prefix = $"{_key.Region}/{account}/";
         List<string>? fleets = null;
         foreach (var fleet in Image.Fleets)
         {
@@ -391,12 +396,22 @@ public sealed class ImageGrain(
             }
         }
 
+        fleets?.Sort(StringComparer.Ordinal);
+        return fleets;
+    }
+
+    /// <summary>
+    /// The recipient may no longer use this image for fleets: its fleets that used it are told through the
+    /// recipient's account. Runs after the permission change is stored and outside it, so the image serves
+    /// other calls (other revocations, fleets asking) while the fleets are being told.
+    /// </summary>
+    private async Task RevokeFleetAccessAsync(string recipient, List<string>? fleets)
+    {
         if (fleets is null)
         {
             return;
         }
 
-        fleets.Sort(StringComparer.Ordinal);
         using var activity = RegionSimTelemetry.Source.StartActivity("RevokeFleetAccess");
         activity?.SetTag("regionsim.image", Arn);
         activity?.SetTag("regionsim.shared_account", recipient);
@@ -481,6 +496,7 @@ public sealed class ImageGrain(
             CreatedTime = Image.CreatedTime,
             PublicBaseImageReleasedDate = content.PublicBaseImageReleasedDate,
             AppstreamAgentVersion = content.AgentVersion,
+            LatestAppstreamAgentVersion = RunsLatestAgent(content) ? "TRUE" : "FALSE",
             ImageSharedWithOthers = Image.SharedWith.Count > 0 ? "TRUE" : "FALSE",
             DynamicAppProvidersEnabled = content.DynamicAppProvidersEnabled ? "ENABLED" : "DISABLED",
         };

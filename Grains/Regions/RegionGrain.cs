@@ -1,5 +1,6 @@
 using RegionSim.Images;
 using RegionSim.Resources;
+using RegionSim.Time;
 
 namespace RegionSim.Regions;
 
@@ -13,6 +14,9 @@ public sealed class RegionGrain(
     /// <summary>How many instances of one type a region runs at once unless a scenario says otherwise.</summary>
     public const int DefaultInstanceLimit = 1_000_000;
 
+    // Leases and returns interleave (every fleet of the region asks here): each is decided at once, in the
+    // order the requests arrive, and their writes are coalesced by one writer.
+    private readonly SerialWriter _writer = new(state);
     private IReadOnlyList<Image> _publicImages = [];
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -46,7 +50,7 @@ public sealed class RegionGrain(
 
         if (granted.Any(count => count > 0))
         {
-            await state.WriteStateAsync();
+            await _writer.WriteAsync();
         }
 
         return granted;
@@ -65,7 +69,7 @@ public sealed class RegionGrain(
 
         if (changed)
         {
-            await state.WriteStateAsync();
+            await _writer.WriteAsync();
         }
     }
 
@@ -85,7 +89,7 @@ public sealed class RegionGrain(
             state.State.Limits.Remove(instanceType);
         }
 
-        await state.WriteStateAsync();
+        await _writer.WriteAsync();
     }
 
     Task<InstanceCapacity> IRegionGrain.GetInstanceCapacityAsync(string instanceType) => Task.FromResult(new InstanceCapacity

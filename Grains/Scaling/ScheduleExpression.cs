@@ -32,9 +32,9 @@ internal sealed partial class ScheduleExpression
     {
         var zone = Zone(timezone);
         var text = schedule?.Trim() ?? "";
-        if (AtShape().Match(text) is { Success: true } at)
+        if (AtShape().Match(text) is { Success: true } at
+            && DateTime.TryParseExact(at.Groups[1].Value, "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
-            var local = DateTime.ParseExact(at.Groups[1].Value, "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
             return new ScheduleExpression(zone, at: new DateTimeOffset(local, zone.GetUtcOffset(local)));
         }
 

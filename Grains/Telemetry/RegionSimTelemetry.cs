@@ -18,6 +18,7 @@ public static class RegionSimTelemetry
     public static readonly Counter<long> ImagesCopied = Meter.CreateCounter<long>("regionsim.images.copied", "{image}", "Copies that reached AVAILABLE or FAILED, by outcome");
     public static readonly Counter<long> ImagesDeleted = Meter.CreateCounter<long>("regionsim.images.deleted", "{image}", "Images deleted");
     public static readonly Counter<long> ImagePermissionChanges = Meter.CreateCounter<long>("regionsim.images.permission_changes", "{change}", "Image permissions granted, changed or revoked");
+    public static readonly Counter<long> ImageBuildersLaunched = Meter.CreateCounter<long>("regionsim.image_builders.launched", "{builder}", "Image builders created");
 
     public static readonly Counter<long> SessionsStarted = Meter.CreateCounter<long>("regionsim.sessions.started", "{session}", "Streaming sessions started");
     public static readonly Counter<long> SessionsEnded = Meter.CreateCounter<long>("regionsim.sessions.ended", "{session}", "Streaming sessions ended, by reason");

@@ -1,30 +1,37 @@
 namespace RegionSim.Time;
 
 /// <summary>
-/// Writes a grain's state one write at a time. Grains whose calls interleave would otherwise start a
-/// second write before the first has stored its ETag, and storage would refuse it.
+/// Writes a grain's state one write at a time, for grains whose calls interleave (a second write started
+/// before the first has stored its ETag would be refused by storage). Writes are grouped: a write not yet
+/// started carries every change made before it starts, and every caller that asked for it awaits that one
+/// write — so a burst of interleaved calls costs two writes, not one each. A caller's change is stored
+/// when its call returns.
 /// </summary>
 internal sealed class SerialWriter(Orleans.Core.IStorage storage)
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private bool _dirty;
+    private const ConfigureAwaitOptions AfterPrevious =
+        ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ForceYielding;
 
-    public async Task WriteAsync()
+    // The latest write started or queued, and the one queued (not started) that new changes can still join.
+    private Task _latest = Task.CompletedTask;
+    private Task? _queued;
+
+    public Task WriteAsync()
     {
-        _dirty = true;
-        await _gate.WaitAsync();
-        try
+        if (_queued is null)
         {
-            // A write that waited behind another may find its change already stored.
-            if (_dirty)
-            {
-                _dirty = false;
-                await storage.WriteStateAsync();
-            }
+            _queued = WriteAfterAsync(_latest);
+            _latest = _queued;
         }
-        finally
-        {
-            _gate.Release();
-        }
+
+        return _queued;
+    }
+
+    private async Task WriteAfterAsync(Task previous)
+    {
+        // Always yields, so that this write is queued before it can start; it runs on the grain's scheduler.
+        await previous.ConfigureAwait(AfterPrevious);
+        _queued = null;
+        await storage.WriteStateAsync();
     }
 }

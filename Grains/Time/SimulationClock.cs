@@ -19,6 +19,9 @@ public sealed class SimulationClock(DateTimeOffset start) : TimeProvider
         set => Volatile.Write(ref _timings, value);
     }
 
+    /// <summary>Sets the clock to the cluster's time when this silo joins, whichever way that moves it.</summary>
+    public void Synchronize(DateTimeOffset time) => Interlocked.Exchange(ref _utcTicks, time.UtcTicks);
+
     /// <summary>Moves the clock to <paramref name="time"/>; a time before the current one is ignored.</summary>
     public void MoveTo(DateTimeOffset time)
     {

@@ -11,22 +11,18 @@ namespace RegionSim.Time;
 public sealed class SimulationClockGrain(
     [PersistentState("simulationClock", StorageNames.Default)] IPersistentState<SimulationClockState> state,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
-    SimulationClock clock,
+    SimulationClockReplicas clocks,
     ILogger<SimulationClockGrain> logger) : Grain, ISimulationClockGrain
 {
     // A guard against work that keeps rescheduling itself at the same instant.
     private const int MaxMomentsPerAdvance = 10_000_000;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // After a restart the clock carries on from where the cluster had got to, never earlier.
-        if (state.State.Now is { } persisted)
-        {
-            clock.MoveTo(persisted);
-        }
-
-        clock.Timings = state.State.Timings;
-        return Task.CompletedTask;
+        // After a restart, or on another silo after this one's died, the clock carries on from where the
+        // cluster had got to, never earlier.
+        var now = state.State.Now is { } persisted && persisted > time.GetUtcNow() ? persisted : time.GetUtcNow();
+        await clocks.MoveAllAsync(now, state.State.Timings);
     }
 
     Task<DateTimeOffset> ISimulationClockGrain.GetNowAsync() => Task.FromResult(time.GetUtcNow());
@@ -38,12 +34,14 @@ public sealed class SimulationClockGrain(
 
     Task<DateTimeOffset> ISimulationClockGrain.AdvanceToAsync(DateTimeOffset target) => AdvanceToAsync(target);
 
+    Task<IReadOnlyDictionary<string, DateTimeOffset>> ISimulationClockGrain.GetSiloClocksAsync() => clocks.ReadAllAsync();
+
     Task<SimulationTimings> ISimulationClockGrain.GetTimingsAsync() => Task.FromResult(state.State.Timings);
 
     async Task ISimulationClockGrain.SetTimingsAsync(SimulationTimings timings)
     {
         state.State.Timings = timings;
-        clock.Timings = timings;
+        await clocks.MoveAllAsync(time.GetUtcNow(), timings);
         await state.WriteStateAsync();
     }
 
@@ -58,11 +56,11 @@ public sealed class SimulationClockGrain(
                 break;
             }
 
-            clock.MoveTo(next.Moment);
+            await clocks.MoveAllAsync(next.Moment, state.State.Timings);
             await Task.WhenAll(next.Regions.Select(region => RegionClock(region).RunDueAsync(next.Moment)));
         }
 
-        clock.MoveTo(target);
+        await clocks.MoveAllAsync(target, state.State.Timings);
         state.State.Now = time.GetUtcNow();
         await state.WriteStateAsync();
         return state.State.Now.Value;

@@ -1,3 +1,6 @@
+using Orleans.Dashboard;
+using RegionSim.Silo.AppStream;
+using RegionSim.Silo.Control;
 using RegionSim.Silo.Telemetry;
 using RegionSim.Silo.Time;
 
@@ -21,7 +24,12 @@ public static class RegionSimHost
         ["--cluster-id"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.ClusterId)}",
         ["--service-id"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.ServiceId)}",
         ["--http-url"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.HttpUrl)}",
+        ["--operator-token"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.OperatorToken)}",
         ["--otel-console"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.OtelConsole)}",
+        ["--clustering"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.Clustering)}",
+        ["--storage"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.Storage)}",
+        ["--redis"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.Redis)}",
+        ["--dashboard"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.Dashboard)}",
     };
 
     /// <summary>Builds a silo from command-line arguments and configuration; <paramref name="configure"/> has the last word.</summary>
@@ -39,13 +47,19 @@ public static class RegionSimHost
 
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.WebHost.UseUrls(options.HttpUrl);
         builder.Services.AddSingleton(options);
         builder.Services.AddRegionSimTelemetry(options);
+        builder.Services.AddAppStreamEndpoint(options);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+            silo.AddRegionSimClustering(options);
             silo.AddRegionSim(options);
+            if (options.Dashboard)
+            {
+                silo.AddDashboard();
+            }
         });
         if (options.Clock == ClockMode.Realtime)
         {
@@ -53,14 +67,20 @@ public static class RegionSimHost
         }
 
         var app = builder.Build();
-        app.MapGet("/_regionsim/health", () => Results.Ok(new { status = "ok" }));
+        app.MapAppStreamEndpoint();
+        app.MapRegionSimControl(options);
+        if (options.Dashboard)
+        {
+            app.MapOrleansDashboard("/dashboard");
+        }
+
         return app;
     }
 
     /// <summary>Lets a flag stand alone (<c>--otel-console</c>) by giving it the value true.</summary>
     private static string[] NormalizeFlags(string[] args)
     {
-        var flags = new[] { "--otel-console" };
+        var flags = new[] { "--otel-console", "--dashboard" };
         var result = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {

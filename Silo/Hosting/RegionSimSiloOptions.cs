@@ -1,3 +1,5 @@
+using RegionSim.Silo.Authentication;
+
 namespace RegionSim.Silo.Hosting;
 
 /// <summary>How the silo runs; bound from the <c>RegionSim</c> configuration section and the command line.</summary>
@@ -22,8 +24,29 @@ public sealed class RegionSimSiloOptions
     public string ClusterId { get; set; } = "regionsim";
     public string ServiceId { get; set; } = "regionsim";
 
+    /// <summary><c>localhost</c>: a single silo on its own; <c>redis</c>: silos find each other through Redis.</summary>
+    public ClusteringMode Clustering { get; set; } = ClusteringMode.Localhost;
+
+    /// <summary><c>memory</c>: grain state lives in the silos and dies with them; <c>redis</c>: it survives them.</summary>
+    public StorageMode Storage { get; set; } = StorageMode.Memory;
+
+    /// <summary>The Redis connection string for Redis clustering and storage.</summary>
+    public string Redis { get; set; } = "127.0.0.1:6379";
+
+    /// <summary>Serve the Orleans dashboard at <c>/dashboard</c> on the HTTP endpoint.</summary>
+    public bool Dashboard { get; set; }
+
     /// <summary>Where the HTTP endpoints listen.</summary>
     public string HttpUrl { get; set; } = "http://127.0.0.1:4599";
+
+    /// <summary>
+    /// The access keys the AppStream endpoint accepts, by access key id; when none are configured, the
+    /// demo accounts (<see cref="AccessKeys"/>).
+    /// </summary>
+    public Dictionary<string, CredentialOptions>? Credentials { get; set; }
+
+    /// <summary>The bearer token of the <c>/_regionsim/</c> control endpoints.</summary>
+    public string OperatorToken { get; set; } = "regionsim-operator";
 
     /// <summary>Write spans and metrics to the console as well (OTLP is on whenever OTEL_EXPORTER_OTLP_ENDPOINT is set).</summary>
     public bool OtelConsole { get; set; }
@@ -55,7 +78,26 @@ public sealed class RegionSimSiloOptions
         {
             throw new ArgumentException($"--http-url must be an http:// URL, not '{HttpUrl}'.");
         }
+
+        if (string.IsNullOrWhiteSpace(OperatorToken))
+        {
+            throw new ArgumentException("--operator-token must not be empty.");
+        }
+
+        AccessKeys.Validate(Credentials);
     }
+}
+
+public enum ClusteringMode
+{
+    Localhost,
+    Redis,
+}
+
+public enum StorageMode
+{
+    Memory,
+    Redis,
 }
 
 public enum ClockMode

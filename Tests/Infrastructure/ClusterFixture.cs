@@ -12,9 +12,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset Start = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
 
-    public TestCluster Cluster { get; } = new TestClusterBuilder(1)
-        .AddSiloBuilderConfigurator<ManualClockSilo>()
-        .Build();
+    public TestCluster Cluster { get; } = CreateCluster();
 
     public IGrainFactory Grains => Cluster.GrainFactory;
 
@@ -25,6 +23,14 @@ public sealed class ClusterFixture : IAsyncLifetime
     public Task InitializeAsync() => Cluster.DeployAsync();
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    private static TestCluster CreateCluster()
+    {
+        var builder = new TestClusterBuilder(1).AddSiloBuilderConfigurator<ManualClockSilo>();
+        // Real sockets on free loopback ports, so that commands under test reach the gateway as a user's would.
+        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
+        return builder.Build();
+    }
 
     private sealed class ManualClockSilo : ISiloConfigurator
     {

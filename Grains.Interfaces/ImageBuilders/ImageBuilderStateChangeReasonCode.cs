@@ -1,0 +1,8 @@
+namespace RegionSim.ImageBuilders;
+
+[GenerateSerializer]
+public enum ImageBuilderStateChangeReasonCode
+{
+    InternalError,
+    ImageUnavailable,
+}

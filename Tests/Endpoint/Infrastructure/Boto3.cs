@@ -1,0 +1,58 @@
+using System.Text.Json;
+
+namespace RegionSim.Tests.Endpoint.Infrastructure;
+
+/// <summary>
+/// Runs a boto3 script against the fixture's silo. The script gets <c>appstream(account, region)</c>
+/// (a client with that account's keys), <c>error_of(call)</c> (the AWS error code and message a call
+/// raised), <c>advance(seconds)</c> (the control endpoint) and a dict <c>out</c>, printed as JSON at the end.
+/// </summary>
+public static class Boto3
+{
+    private const string Prelude = """
+        import json, os, sys, urllib.request
+        import boto3, botocore
+        from botocore.config import Config
+
+        ENDPOINT = os.environ["REGIONSIM_ENDPOINT"]
+        SECRETS = json.loads(os.environ["REGIONSIM_SECRETS"])
+        out = {}
+
+        def appstream(account, region="us-east-1"):
+            return boto3.client("appstream", region_name=region, endpoint_url=ENDPOINT,
+                aws_access_key_id=account, aws_secret_access_key=SECRETS[account],
+                config=Config(retries={"max_attempts": 1, "mode": "standard"}))
+
+        def error_of(call):
+            try:
+                call()
+            except botocore.exceptions.ClientError as e:
+                return {"code": e.response["Error"]["Code"], "message": e.response["Error"]["Message"],
+                        "status": e.response["ResponseMetadata"]["HTTPStatusCode"]}
+            return None
+
+        def advance(seconds):
+            request = urllib.request.Request(ENDPOINT + "/_regionsim/clock/advance", method="POST",
+                data=json.dumps({"seconds": seconds}).encode(),
+                headers={"Authorization": "Bearer " + os.environ["REGIONSIM_OPERATOR_TOKEN"], "Content-Type": "application/json"})
+            with urllib.request.urlopen(request) as response:
+                return json.load(response)
+
+        """;
+
+    private const string Epilogue = """
+
+        print(json.dumps(out, default=str))
+        """;
+
+    public static async Task<JsonElement> RunBoto3Async(this EndpointFixture fixture, string script, params string[] accounts)
+    {
+        var environment = AwsCli.Environment("unused", "unused");
+        environment["REGIONSIM_ENDPOINT"] = fixture.EndpointUrl;
+        environment["REGIONSIM_OPERATOR_TOKEN"] = EndpointFixture.OperatorToken;
+        environment["REGIONSIM_SECRETS"] = JsonSerializer.Serialize(accounts.ToDictionary(a => a, EndpointFixture.SecretOf));
+        var run = await ProcessRun.RunAsync("python3", ["-"], environment, stdin: Prelude + script + Epilogue);
+        Assert.True(run.ExitCode == 0, $"The boto3 script failed:\n{run}");
+        return JsonDocument.Parse(run.Stdout).RootElement.Clone();
+    }
+}

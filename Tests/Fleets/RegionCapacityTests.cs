@@ -1,0 +1,100 @@
+using RegionSim.Errors;
+using RegionSim.Fleets;
+using RegionSim.Regions;
+using RegionSim.Sessions;
+using RegionSim.Tests.Infrastructure;
+
+namespace RegionSim.Tests.Fleets;
+
+/// <summary>A region runs a finite number of instances of each type; fleets lease them and give them back. These tests use a region and type of their own.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class RegionCapacityTests(ClusterFixture fixture)
+{
+    private const string Region = "ap-south-1";
+    private const string InstanceType = "stream.compute.xlarge";
+
+    private IRegionGrain RegionGrain => fixture.Grains.GetGrain<IRegionGrain>(Region);
+
+    [Fact]
+    public async Task A_region_that_runs_out_grants_part_of_a_request_and_the_fleet_asks_again_until_it_has_its_capacity()
+    {
+        var account = TestAccounts.NewAccount();
+        await RegionGrain.SetInstanceLimitAsync(InstanceType, 3);
+        try
+        {
+            var fleet = await fixture.NewFleetAsync(account, desired: 5, region: Region, configure: request => request with { InstanceType = InstanceType });
+            await fixture.StartAndWaitAsync(account, fleet, Region);
+            var limited = await fixture.DescribeFleetAsync(account, fleet, Region);
+            Assert.Equal(new ComputeCapacityStatus { Desired = 5, Running = 3, InUse = 0, Available = 3 }, limited.ComputeCapacityStatus);
+            Assert.Equal(FleetErrorCode.FleetInstanceProvisioningFailure, Assert.Single(limited.FleetErrors!).ErrorCode);
+            Assert.Equal(3, (await RegionGrain.GetInstanceCapacityAsync(InstanceType)).InUse);
+
+            // Another fleet of that type finds the region full.
+            var (other, stack) = await fixture.NewStreamingFleetAsync(account, desired: 1, region: Region, configure: request => request with { InstanceType = InstanceType });
+            Assert.Equal(0, (await fixture.CapacityAsync(account, other, Region)).Running);
+            await Expect.Refused(AppStreamErrorCode.ResourceNotAvailable, () => fixture.ConnectAsync(account, stack, other, "yan", Region));
+
+            await RegionGrain.SetInstanceLimitAsync(InstanceType, 10);
+            await fixture.AdvanceAsync(TimeSpan.FromMinutes(1) + (await fixture.TimingsAsync()).FleetInstanceProvisioning);
+            Assert.Equal(5, (await fixture.CapacityAsync(account, fleet, Region)).Running);
+            Assert.Null((await fixture.DescribeFleetAsync(account, fleet, Region)).FleetErrors);
+            Assert.Equal(1, (await fixture.CapacityAsync(account, other, Region)).Running);
+            Assert.Equal(6, (await RegionGrain.GetInstanceCapacityAsync(InstanceType)).InUse);
+
+            await fixture.Fleet(account, fleet, Region).StopAsync();
+            await fixture.Fleet(account, other, Region).StopAsync();
+            Assert.Equal(0, (await RegionGrain.GetInstanceCapacityAsync(InstanceType)).InUse);
+        }
+        finally
+        {
+            await RegionGrain.SetInstanceLimitAsync(InstanceType, null);
+        }
+    }
+
+    [Fact]
+    public async Task The_replacement_of_a_terminated_instance_reuses_the_fleets_own_slot_in_a_full_region()
+    {
+        var account = TestAccounts.NewAccount();
+        await RegionGrain.SetInstanceLimitAsync(InstanceType, 1);
+        try
+        {
+            var (fleet, stack) = await fixture.NewStreamingFleetAsync(account, desired: 1, region: Region, configure: request => request with { InstanceType = InstanceType });
+            var session = (await fixture.ConnectAsync(account, stack, fleet, "zed", Region)).Session;
+            await fixture.ActAsync(account, fleet, session.Id, UserAction.LogOut, Region);
+            await fixture.AdvanceAsync((await fixture.TimingsAsync()).FleetInstanceProvisioning);
+
+            Assert.Equal(new ComputeCapacityStatus { Desired = 1, Running = 1, InUse = 0, Available = 1 }, await fixture.CapacityAsync(account, fleet, Region));
+            Assert.Equal(1, (await RegionGrain.GetInstanceCapacityAsync(InstanceType)).InUse);
+
+            await fixture.Fleet(account, fleet, Region).UpdateAsync(new UpdateFleetRequest { Name = fleet, ComputeCapacity = new ComputeCapacity { DesiredInstances = 0 } });
+            Assert.Equal(0, (await RegionGrain.GetInstanceCapacityAsync(InstanceType)).InUse);
+        }
+        finally
+        {
+            await RegionGrain.SetInstanceLimitAsync(InstanceType, null);
+        }
+    }
+
+    [Fact]
+    public async Task The_region_decides_requests_in_the_order_given_and_never_takes_back_more_than_a_holder_has()
+    {
+        const string type = "stream.memory.8xlarge";
+        await RegionGrain.SetInstanceLimitAsync(type, 5);
+        try
+        {
+            var granted = await RegionGrain.LeaseInstancesAsync([
+                new InstanceLease { Holder = "a", InstanceType = type, Count = 3 },
+                new InstanceLease { Holder = "b", InstanceType = type, Count = 3 },
+                new InstanceLease { Holder = "c", InstanceType = type, Count = 1 },
+            ]);
+            Assert.Equal([3, 2, 0], granted);
+            await RegionGrain.ReturnInstancesAsync([new InstanceLease { Holder = "b", InstanceType = type, Count = 10 }]);
+            Assert.Equal(3, (await RegionGrain.GetInstanceCapacityAsync(type)).InUse);
+            await RegionGrain.ReturnInstancesAsync([new InstanceLease { Holder = "a", InstanceType = type, Count = 3 }]);
+        }
+        finally
+        {
+            await RegionGrain.SetInstanceLimitAsync(type, null);
+        }
+    }
+}
