@@ -3,6 +3,8 @@ using RegionSim.Fleets;
 using RegionSim.Images;
 using RegionSim.Resources;
 
+using RegionSim.Client.Cluster;
+
 namespace RegionSim.Client.Bench;
 
 /// <summary>

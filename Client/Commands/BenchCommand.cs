@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RegionSim.Client.Bench;
+using RegionSim.Client.Cluster;
 using Spectre.Console;
 
 namespace RegionSim.Client.Commands;
@@ -12,6 +13,7 @@ public static class BenchCommand
         var command = new Command("bench", "Measure RegionSim against its performance targets");
         command.Subcommands.Add(Endpoint());
         command.Subcommands.Add(Revocation());
+        command.Subcommands.Add(Simulation());
         return command;
     }
 
@@ -97,4 +99,21 @@ public static class BenchCommand
     }
 
     private static string Ms(TimeSpan time) => time.TotalMilliseconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary><c>regionsim bench simulation</c>: the reference load simulation against as many bare grain calls on the same silo.</summary>
+    private static Command Simulation()
+    {
+        var scenario = new Option<string>("--scenario") { Description = "The scenario to run", DefaultValueFactory = _ => Path.Combine("scenarios", "global-day.yaml") };
+        var command = new Command("simulation", "The reference day's wall time, sessions per wall second and peak memory, and the time the same silo takes for as many bare grain calls")
+        {
+            scenario,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var measured = await new SimulationBenchmark(result.GetValue(scenario)!).RunAsync(cancellationToken);
+            measured.Show();
+            return 0;
+        });
+        return command;
+    }
 }

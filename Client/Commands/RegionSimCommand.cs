@@ -12,6 +12,7 @@ public static class RegionSimCommand
         root.Subcommands.Add(SiloCommand.Create());
         root.Subcommands.Add(ImagesCommand.Create());
         root.Subcommands.Add(ClusterCommand.Create());
+        root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(ImageAssistantCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;

@@ -24,6 +24,13 @@ public interface IRegionGrain : IGrainWithStringKey
     [Alias("LeaseInstances"), AlwaysInterleave]
     Task<IReadOnlyList<int>> LeaseInstancesAsync(IReadOnlyList<InstanceLease> requests);
 
+    /// <summary>
+    /// Gives <paramref name="returns"/> back, then decides <paramref name="leases"/> in the order given (as
+    /// <see cref="LeaseInstancesAsync"/>): one call and one write for many fleets at once.
+    /// </summary>
+    [Alias("ExchangeInstances")]
+    Task<IReadOnlyList<int>> ExchangeInstancesAsync(IReadOnlyList<InstanceLease> returns, IReadOnlyList<InstanceLease> leases);
+
     /// <summary>Gives leased slots back.</summary>
     [Alias("ReturnInstances"), AlwaysInterleave]
     Task ReturnInstancesAsync(IReadOnlyList<InstanceLease> returns);

@@ -8,11 +8,17 @@ namespace RegionSim.Sessions;
 public static class SessionIds
 {
     /// <summary>A UUID-shaped id: the fleet's hash, the fleet's creation, the session's number.</summary>
-    public static string Session(uint fleetHash, long fleetCreatedTicks, long number)
+    public static string Session(uint fleetHash, long fleetCreatedTicks, long number) =>
+        Session(SessionPrefix(fleetHash, fleetCreatedTicks), number);
+
+    /// <summary>What every session id of one fleet begins with (a fleet makes it once, not per session).</summary>
+    public static string SessionPrefix(uint fleetHash, long fleetCreatedTicks)
     {
         var created = Fnv(fleetCreatedTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return $"{fleetHash:x8}-{created >> 16:x4}-4{created & 0xfff:x3}-8{(created >> 4) & 0xfff:x3}-{number & 0xffffffffffff:x12}";
+        return $"{fleetHash:x8}-{created >> 16:x4}-4{created & 0xfff:x3}-8{(created >> 4) & 0xfff:x3}-";
     }
+
+    public static string Session(string prefix, long number) => $"{prefix}{number & 0xffffffffffff:x12}";
 
     /// <summary>An EC2-shaped instance id, <c>i-</c> and 17 hex digits.</summary>
     public static string Instance(uint fleetHash, long number) => $"i-{fleetHash:x8}{number & 0xfffffffff:x9}";

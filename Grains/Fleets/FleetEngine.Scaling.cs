@@ -5,8 +5,8 @@ namespace RegionSim.Fleets;
 
 /// <summary>
 /// Metrics and scaling. Each minute closes with a datapoint of the fleet's capacity (metrics do not
-/// change between events, so quiet minutes are closed when the fleet next runs); while the fleet has
-/// scaling policies it runs at every minute's end, and its policies look at the minute just closed.
+/// change between events, so quiet minutes are closed when the fleet next runs), and the fleet's
+/// policies look at every minute just closed; the fleet runs when one of them could act.
 /// </summary>
 internal sealed partial class FleetEngine
 {
@@ -137,6 +137,91 @@ internal sealed partial class FleetEngine
         RegionSimTelemetry.FleetCapacityUtilization.Record(minute.CapacityUtilization, _fleetTag);
         RegionSimTelemetry.FleetAvailableCapacity.Record(minute.Actual - minute.InUse, _fleetTag);
     }
+
+    /// <summary>
+    /// The earliest minute's end at which a policy could change the desired capacity if nothing else
+    /// happens first, or null when none could. While a fleet is quiet every minute closes with the same
+    /// datapoint, so a policy's count of consecutive minutes, its cooldowns and its arithmetic say exactly
+    /// when: the fleet needs to run then, not at every minute (minutes are still evaluated one by one when
+    /// it runs).
+    /// </summary>
+    private DateTimeOffset? NextScalingChange()
+    {
+        var history = _state.Metrics;
+        if (history.OpenInsufficient > 0)
+        {
+            // The open minute differs from the quiet ones after it: look again when it closes.
+            return history.OpenMinute + Minute;
+        }
+
+        var datapoint = CurrentMinute(history.OpenMinute.UtcTicks, 0);
+        DateTimeOffset? earliest = null;
+        foreach (var policy in _state.Scaling.Policies)
+        {
+            earliest = Earliest(earliest, policy.Policy.PolicyType == ScalingPolicyType.TargetTrackingScaling
+                ? TargetTrackingChange(policy, datapoint)
+                : StepChange(policy, datapoint));
+        }
+
+        return earliest;
+    }
+
+    private DateTimeOffset? TargetTrackingChange(ScalingPolicyState policy, in FleetMinute datapoint)
+    {
+        var config = policy.Policy.TargetTrackingScalingPolicyConfiguration!;
+        var target = config.TargetValue!.Value;
+        var utilization = datapoint.CapacityUtilization;
+        var current = _state.DesiredInstances;
+        var proposal = ScalingDecisions.TargetTracking(current, utilization, target);
+        if (utilization > target)
+        {
+            return ScalingDecisions.ScaleOut(current, proposal, _state.Scaling.Target!) == current
+                ? null
+                : MinuteEndAfter(ScalingDecisions.TargetTrackingScaleOutMinutes - policy.High, CoolUntil(policy.LastScaleOut, config.ScaleOutCooldown));
+        }
+
+        if (utilization < target * ScalingDecisions.TargetTrackingScaleInRatio && config.DisableScaleIn != true)
+        {
+            return ScalingDecisions.ScaleIn(current, proposal, _state.Scaling.Target!) == current
+                ? null
+                : MinuteEndAfter(ScalingDecisions.TargetTrackingScaleInMinutes - policy.Low,
+                    Later(CoolUntil(policy.LastScaleIn, config.ScaleInCooldown), CoolUntil(policy.LastScaleOut, config.ScaleOutCooldown)));
+        }
+
+        return null;
+    }
+
+    private DateTimeOffset? StepChange(ScalingPolicyState policy, in FleetMinute datapoint)
+    {
+        var alarm = policy.Policy.Alarm!;
+        var config = policy.Policy.StepScalingPolicyConfiguration!;
+        var value = datapoint.Value(alarm.MetricName!.Value);
+        var threshold = alarm.Threshold!.Value;
+        var current = _state.DesiredInstances;
+        if (!ScalingDecisions.Breaches(value, alarm.ComparisonOperator!.Value, threshold)
+            || ScalingDecisions.Step(current, config, value - threshold) is not { } proposal
+            || (proposal > current ? ScalingDecisions.ScaleOut(current, proposal, _state.Scaling.Target!) : ScalingDecisions.ScaleIn(current, proposal, _state.Scaling.Target!)) == current)
+        {
+            return null;
+        }
+
+        return MinuteEndAfter((alarm.EvaluationPeriods ?? 1) - policy.High, CoolUntil(Later(policy.LastScaleOut, policy.LastScaleIn), config.Cooldown));
+    }
+
+    /// <summary>The end of the <paramref name="closings"/>-th minute to close from now (at least the first), and no earlier than <paramref name="notBefore"/>.</summary>
+    private DateTimeOffset MinuteEndAfter(int closings, DateTimeOffset? notBefore)
+    {
+        var end = _state.Metrics.OpenMinute + (Minute * Math.Max(1, closings));
+        if (notBefore is { } cooled && cooled > end)
+        {
+            end += Minute * Math.Ceiling((cooled - end) / Minute);
+        }
+
+        return end;
+    }
+
+    private static DateTimeOffset? CoolUntil(DateTimeOffset? last, int? cooldownSeconds) =>
+        last is { } at ? at + (cooldownSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : ScalingDecisions.DefaultCooldown) : null;
 
     /// <summary>
     /// Every policy looks at the minute just closed. When several want to scale out, the largest capacity

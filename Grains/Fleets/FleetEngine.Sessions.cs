@@ -15,10 +15,19 @@ internal sealed partial class FleetEngine
     private static readonly IReadOnlyDictionary<string, string> NoSettings = new Dictionary<string, string>();
 
     private readonly Dictionary<(string Stack, string User), StreamingSessionState> _sessionsByUser = new();
+
+    // Made once rather than per session: every session of the fleet shares them (until its settings change).
+    private string? _sessionPrefix;
+    private SessionStart? _plainStart;
     private List<ProfileSave>? _profileSaves;
 
     /// <summary>Whether users can start sessions now.</summary>
     public bool IsStreaming => _state.Exists && _state.State == FleetState.Running;
+
+    /// <summary>Sessions PENDING or ACTIVE.</summary>
+    public int SessionsInProgress => _state.Sessions.Count;
+
+    public bool HasSession(string sessionId) => _state.Sessions.ContainsKey(sessionId);
 
     /// <summary>Whether an ELASTIC fleet is below its MaxConcurrentSessions.</summary>
     public bool HasElasticRoom => _inUseCount < (Settings.MaxConcurrentSessions ?? 0);
@@ -204,7 +213,7 @@ internal sealed partial class FleetEngine
         var persisted = setup.ApplicationSettingsEnabled;
         var session = new StreamingSessionState
         {
-            Id = SessionIds.Session(_hash, _state.CreatedTime.UtcTicks, number),
+            Id = SessionIds.Session(_sessionPrefix ??= SessionIds.SessionPrefix(_hash, _state.CreatedTime.UtcTicks), number),
             Number = number,
             UserId = request.UserId,
             StackName = request.StackName,
@@ -217,13 +226,7 @@ internal sealed partial class FleetEngine
             MaxExpirationTime = _now + TimeSpan.FromSeconds(Settings.MaxUserDurationInSeconds),
             ApplicationId = request.ApplicationId,
             SessionContext = request.SessionContext,
-            StartedFrom = new SessionStart
-            {
-                ImageArn = Settings.ImageArn ?? "",
-                Software = Settings.ImageSoftware,
-                ProfileSettings = persisted ? setup.ProfileSettings : NoSettings,
-                ApplicationSettingsPersisted = persisted,
-            },
+            StartedFrom = persisted ? StartFrom(setup.ProfileSettings, persisted: true) : _plainStart ??= StartFrom(NoSettings, persisted: false),
             SettingsGroup = persisted ? setup.SettingsGroup : null,
         };
         _state.Sessions.Add(session.Id, session);
@@ -233,6 +236,15 @@ internal sealed partial class FleetEngine
         RegionSimTelemetry.SessionsStarted.Add(1);
         return session;
     }
+
+    /// <summary>What a session starts from: the fleet's image, and the user's persisted settings when the stack keeps them.</summary>
+    private SessionStart StartFrom(IReadOnlyDictionary<string, string> profile, bool persisted) => new()
+    {
+        ImageArn = Settings.ImageArn ?? "",
+        Software = Settings.ImageSoftware,
+        ProfileSettings = profile,
+        ApplicationSettingsPersisted = persisted,
+    };
 
     /// <summary>Whatever is due for the session now: it becomes ACTIVE, reaches its maximum duration, times out disconnected, or goes idle long enough to be disconnected.</summary>
     private void Process(StreamingSessionState session)

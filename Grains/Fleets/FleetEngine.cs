@@ -84,7 +84,12 @@ internal sealed partial class FleetEngine
 
     public int PendingCount => _provisioningCount;
 
-    /// <summary>When the fleet next has work: a timer, a retry of the region, or (while scaling evaluates) the next minute.</summary>
+    /// <summary>The capacity status's numbers without making one (the load simulation reads them every step).</summary>
+    public (int Desired, int Running, int InUse, int Available) CapacityCounts => IsElastic
+        ? (_inUseCount, _inUseCount, _inUseCount, 0)
+        : (_state.DesiredInstances, _availableCount + _inUseCount, _inUseCount, _availableCount);
+
+    /// <summary>When the fleet next has work: a timer, a retry of the region, or the minute at which scaling would next change it.</summary>
     public DateTimeOffset? NextDue
     {
         get
@@ -96,7 +101,7 @@ internal sealed partial class FleetEngine
 
             DateTimeOffset? next = _timers.TryPeek(out var head, out _) ? head.Due : null;
             next = Earliest(next, _state.CapacityRetryAt);
-            return ScalingEvaluates ? Earliest(next, _state.Metrics.OpenMinute + Minute) : next;
+            return ScalingEvaluates ? Earliest(next, NextScalingChange()) : next;
         }
     }
 
@@ -124,13 +129,19 @@ internal sealed partial class FleetEngine
 
         while (_timers.TryPeek(out var timer, out _) && timer.Due <= now)
         {
+            // Minutes that end first close first; their scaling may terminate or add what a timer waits for.
+            CloseMinutesThrough(timer.Due);
+            if (!_timers.TryPeek(out var head, out _) || head != timer)
+            {
+                continue;
+            }
+
             _timers.Dequeue();
             if (!IsCurrent(timer))
             {
                 continue;
             }
 
-            CloseMinutesThrough(timer.Due);
             _now = timer.Due > _now ? timer.Due : _now;
             Fire(timer);
             _changed = true;
@@ -161,6 +172,8 @@ internal sealed partial class FleetEngine
         _state.Metrics.OpenMinute = FloorToMinute(_now);
         _state.Tags = tags?.ToDictionary(StringComparer.Ordinal) ?? new(StringComparer.Ordinal);
         _changed = true;
+        _sessionPrefix = null;
+        _plainStart = null;
         Rebuild();
     }
 
@@ -190,6 +203,7 @@ internal sealed partial class FleetEngine
     public void SetSettings(FleetSettings settings)
     {
         _state.Settings = settings;
+        _plainStart = null;
         _changed = true;
         RescheduleSessions();
     }

@@ -6,6 +6,7 @@ using RegionSim.Regions;
 using RegionSim.Resources;
 using RegionSim.Scaling;
 using RegionSim.Sessions;
+using RegionSim.Simulation;
 using RegionSim.Stacks;
 using RegionSim.Time;
 using RegionSim.Validation;
@@ -23,7 +24,7 @@ namespace RegionSim.Fleets;
 public sealed partial class FleetGrain(
     [PersistentState("fleet", StorageNames.Default)] IPersistentState<FleetGrainState> state,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
-    SimulationClock clock) : Grain, IFleetGrain, IFleetSessionsGrain, IFleetScalingGrain
+    SimulationClock clock) : Grain, IFleetGrain, IFleetSessionsGrain, IFleetScalingGrain, IFleetSimulationGrain
 {
     private ResourceKey _key;
     private FleetEngine _engine = null!;
@@ -213,7 +214,8 @@ public sealed partial class FleetGrain(
 
     async Task<DateTimeOffset?> IScheduledGrain.OnDueAsync(DateTimeOffset now)
     {
-        if (!Fleet.Exists)
+        // A fleet in a load simulation is stepped by it, users and timers together, not woken by its region.
+        if (!Fleet.Exists || DrivenBySimulation)
         {
             return null;
         }
@@ -282,7 +284,7 @@ public sealed partial class FleetGrain(
 
     private async Task ScheduleWakeAsync()
     {
-        if (_engine.NextDue is not { } next)
+        if (DrivenBySimulation || _engine.NextDue is not { } next)
         {
             return;
         }

@@ -39,6 +39,38 @@ public sealed class RegionGrain(
 
     async Task<IReadOnlyList<int>> IRegionGrain.LeaseInstancesAsync(IReadOnlyList<InstanceLease> requests)
     {
+        var granted = Lease(requests);
+        if (granted.Any(count => count > 0))
+        {
+            await _writer.WriteAsync();
+        }
+
+        return granted;
+    }
+
+    async Task<IReadOnlyList<int>> IRegionGrain.ExchangeInstancesAsync(IReadOnlyList<InstanceLease> returns, IReadOnlyList<InstanceLease> leases)
+    {
+        var changed = Return(returns);
+        var granted = Lease(leases);
+        if (changed || granted.Any(count => count > 0))
+        {
+            await _writer.WriteAsync();
+        }
+
+        return granted;
+    }
+
+    async Task IRegionGrain.ReturnInstancesAsync(IReadOnlyList<InstanceLease> returns)
+    {
+        if (Return(returns))
+        {
+            await _writer.WriteAsync();
+        }
+    }
+
+    /// <summary>Decides each request in the order given: all of it, what the region has left of that type, or none.</summary>
+    private int[] Lease(IReadOnlyList<InstanceLease> requests)
+    {
         var granted = new int[requests.Count];
         for (var i = 0; i < requests.Count; i++)
         {
@@ -48,15 +80,11 @@ public sealed class RegionGrain(
             Add(request.Holder, request.InstanceType, granted[i]);
         }
 
-        if (granted.Any(count => count > 0))
-        {
-            await _writer.WriteAsync();
-        }
-
         return granted;
     }
 
-    async Task IRegionGrain.ReturnInstancesAsync(IReadOnlyList<InstanceLease> returns)
+    /// <summary>Takes slots back, never more than a holder has; answers whether any came back.</summary>
+    private bool Return(IReadOnlyList<InstanceLease> returns)
     {
         var changed = false;
         foreach (var given in returns)
@@ -67,10 +95,7 @@ public sealed class RegionGrain(
             Add(given.Holder, given.InstanceType, -count);
         }
 
-        if (changed)
-        {
-            await _writer.WriteAsync();
-        }
+        return changed;
     }
 
     async Task IRegionGrain.SetInstanceLimitAsync(string instanceType, int? limit)

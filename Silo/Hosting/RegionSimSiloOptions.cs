@@ -51,6 +51,10 @@ public sealed class RegionSimSiloOptions
     /// <summary>Write spans and metrics to the console as well (OTLP is on whenever OTEL_EXPORTER_OTLP_ENDPOINT is set).</summary>
     public bool OtelConsole { get; set; }
 
+    /// <summary>Whether spans and metrics go anywhere: to the console, or to an OTLP collector named by OTEL_EXPORTER_OTLP_ENDPOINT.</summary>
+    public bool ExportsTelemetry =>
+        OtelConsole || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT"));
+
     public DateTimeOffset StartOrNow(TimeProvider wallClock) =>
         Start ?? DateTimeOffset.FromUnixTimeSeconds(wallClock.GetUtcNow().ToUnixTimeSeconds());
 

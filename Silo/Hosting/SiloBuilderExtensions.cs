@@ -25,7 +25,13 @@ public static class SiloBuilderExtensions
                 .Configure<Serializer>((memory, serializer) => memory.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
         }
 
-        silo.AddActivityPropagation();
+        // Trace context crosses grain calls only when traces go somewhere: the propagation filter runs
+        // on every call, and a load simulation makes millions of them.
+        if (options.ExportsTelemetry)
+        {
+            silo.AddActivityPropagation();
+        }
+
         silo.Services.AddRegionSimGrains(options.StartOrNow(TimeProvider.System));
         return silo;
     }

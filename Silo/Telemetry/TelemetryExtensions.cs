@@ -15,12 +15,12 @@ public static class TelemetryExtensions
     /// </summary>
     public static IServiceCollection AddRegionSimTelemetry(this IServiceCollection services, RegionSimSiloOptions options)
     {
-        var otlp = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT"));
-        if (!otlp && !options.OtelConsole)
+        if (!options.ExportsTelemetry)
         {
             return services;
         }
 
+        var otlp = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT"));
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(RegionSimTelemetry.Name))
             .WithTracing(tracing =>

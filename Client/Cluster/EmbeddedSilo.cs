@@ -1,14 +1,14 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using RegionSim.Client.Cluster;
 using RegionSim.Silo.Hosting;
 using RegionSim.Time;
 
-namespace RegionSim.Client.Bench;
+namespace RegionSim.Client.Cluster;
 
 /// <summary>
-/// A silo in this process with the manual clock, on free loopback ports, for benchmarks that drive grains
-/// directly: what they measure runs as in a real silo (RegionSimHost builds both), and nothing else moves time.
+/// A silo in this process with the manual clock, on free loopback ports, for the commands that run on
+/// embedded defaults (benchmarks, simulations, scripts): what they drive runs as in a real silo
+/// (RegionSimHost builds both), and nothing but the command moves time.
 /// </summary>
 public sealed class EmbeddedSilo : IAsyncDisposable
 {
@@ -20,12 +20,14 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 
     public ISimulationClockGrain Clock => Grains.GetGrain<ISimulationClockGrain>(ISimulationClockGrain.Key);
 
-    public static async Task<EmbeddedSilo> StartAsync(CancellationToken cancellationToken)
+    public static readonly DateTimeOffset DefaultStart = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
+
+    public static async Task<EmbeddedSilo> StartAsync(CancellationToken cancellationToken, DateTimeOffset? start = null)
     {
         var app = RegionSimHost.Build([], options =>
         {
             options.Clock = ClockMode.Manual;
-            options.Start = new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
+            options.Start = start ?? DefaultStart;
             options.HttpUrl = "http://127.0.0.1:0";
             options.SiloPort = LocalCluster.FreePort();
             options.GatewayPort = LocalCluster.FreePort();

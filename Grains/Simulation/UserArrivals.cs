@@ -8,7 +8,7 @@ namespace RegionSim.Simulation;
 /// the fleet's own random stream (the scenario's seed and the fleet's key), so a fleet's users are the
 /// same from run to run whatever order fleets are stepped in.
 /// </summary>
-internal sealed class SimulatedUsers(UserDemand demand, int scenarioSeed)
+internal sealed class UserArrivals(UserDemand demand, int scenarioSeed)
 {
     private readonly Random _random = new(unchecked((int)(SessionIds.FleetHash(demand.Fleet) ^ (uint)scenarioSeed)));
     private long _arrived;

@@ -1,0 +1,43 @@
+using RegionSim.Client.Simulation.Scenarios;
+using RegionSim.Simulation;
+
+namespace RegionSim.Client.Simulation.Run;
+
+/// <summary>What a load simulation produced: the regions' series step by step, the fleets' totals, the timeline as it happened.</summary>
+public sealed record SimulationResult
+{
+    public required ScenarioPlan Plan { get; init; }
+
+    /// <summary>When the simulated day began (the scenario's start on an embedded silo).</summary>
+    public required DateTimeOffset Start { get; init; }
+
+    /// <summary>Each region's fleets added together, one sample per step (at the step's end).</summary>
+    public required IReadOnlyDictionary<string, FleetSample[]> RegionSeries { get; init; }
+
+    public required IReadOnlyList<FleetTotals> Fleets { get; init; }
+
+    public required IReadOnlyList<TimelineOutcome> Timeline { get; init; }
+
+    public required RunMeasurements Measurements { get; init; }
+
+    public DateTimeOffset StepEnd(int step) => Start + (Plan.Step * (step + 1));
+}
+
+/// <summary>A timeline event as it happened: when, what, and what AppStream answered.</summary>
+public sealed record TimelineOutcome(TimeSpan At, string Description, string Outcome);
+
+/// <summary>How the run went on this machine (not part of the deterministic summary).</summary>
+public sealed record RunMeasurements
+{
+    public required TimeSpan SetupWallTime { get; init; }
+    public required TimeSpan StepsWallTime { get; init; }
+    public required long RegionGrainCalls { get; init; }
+    public required long GrainCalls { get; init; }
+    public required long PeakWorkingSetBytes { get; init; }
+
+    /// <summary>The grain calls each region's simulation made at each step (for the benchmark to make as many bare ones).</summary>
+    public required int[][] RegionCallsPerStep { get; init; }
+
+    /// <summary>Grain calls the simulation clock makes to move one step (it asks every region's clock).</summary>
+    public required int ClockCallsPerStep { get; init; }
+}

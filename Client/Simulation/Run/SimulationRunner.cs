@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using RegionSim.Client.Simulation.Scenarios;
+using RegionSim.Simulation;
+using RegionSim.Time;
+
+namespace RegionSim.Client.Simulation.Run;
+
+/// <summary>
+/// Runs a scenario on a silo or cluster whose clock nothing else moves: the setup, then the day step by
+/// step — the timeline's events due at the step's start, every region's fleets stepped in parallel, the
+/// simulation clock moved to the step's end — then every fleet's totals.
+/// </summary>
+public sealed class SimulationRunner(ScenarioPlan plan, IGrainFactory grains)
+{
+    /// <summary>Moving the clock a step: the call itself, and the clock asking each region's clock what it has due.</summary>
+    private static readonly int ClockCallsPerStep = 1 + Regions.AwsRegions.Codes.Count;
+
+    private ISimulationClockGrain Clock => grains.GetGrain<ISimulationClockGrain>(ISimulationClockGrain.Key);
+
+    public async Task<SimulationResult> RunAsync(ISimulationProgress progress, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        await new SimulationSetup(plan, grains).RunAsync(cancellationToken);
+        var start = await StartOfDayAsync();
+        await Task.WhenAll(plan.Fleets.Where(f => f.Users is not null)
+            .Select(f => grains.GetGrain<IFleetSimulationGrain>(f.Key).AttachUsersAsync(f.Users!, plan.Seed, start)));
+        var regions = plan.Fleets.Where(f => f.Users is not null).GroupBy(f => f.Region).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        await Task.WhenAll(regions.Select(region => RegionSimulation(region.Key).BeginAsync(region.Select(f => f.Key).ToList(), start)));
+        var setupTime = watch.Elapsed;
+
+        watch.Restart();
+        var series = regions.ToDictionary(r => r.Key, _ => new FleetSample[plan.Steps], StringComparer.Ordinal);
+        var timeline = new SimulationTimeline(grains);
+        var outcomes = new List<TimelineOutcome>();
+        var pending = new Queue<PlannedEvent>(plan.Timeline);
+        long regionGrainCalls = 0, grainCalls = 0, peakWorkingSet = 0;
+        var regionCalls = new int[plan.Steps][];
+        for (var step = 0; step < plan.Steps; step++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var from = start + (plan.Step * step);
+            var until = from + plan.Step;
+            while (pending.TryPeek(out var next) && start + next.At <= from)
+            {
+                outcomes.Add(await timeline.RunAsync(pending.Dequeue()));
+            }
+
+            var results = await Task.WhenAll(regions.Select(region => RegionSimulation(region.Key).StepAsync(until)));
+            await Clock.AdvanceToAsync(until);
+
+            var total = default(FleetSample);
+            regionCalls[step] = new int[regions.Count];
+            for (var i = 0; i < regions.Count; i++)
+            {
+                series[regions[i].Key][step] = results[i].Sample;
+                total += results[i].Sample;
+                regionCalls[step][i] = results[i].GrainCalls;
+                regionGrainCalls += results[i].GrainCalls;
+            }
+
+            grainCalls += regions.Count + ClockCallsPerStep;
+            if (step % 60 == 0)
+            {
+                peakWorkingSet = Math.Max(peakWorkingSet, Environment.WorkingSet);
+            }
+
+            progress.Stepped(step + 1, until, total);
+        }
+
+        var stepsTime = watch.Elapsed;
+        var simulated = plan.Fleets.Where(f => f.Users is not null).Select(f => grains.GetGrain<IFleetSimulationGrain>(f.Key)).ToList();
+        var totals = await Task.WhenAll(simulated.Select(fleet => fleet.GetTotalsAsync()));
+        await Task.WhenAll(simulated.Select(fleet => fleet.DetachUsersAsync()));
+        return new SimulationResult
+        {
+            Plan = plan,
+            Start = start,
+            RegionSeries = series,
+            Fleets = totals.OrderBy(t => t.Fleet, StringComparer.Ordinal).ToList(),
+            Timeline = outcomes,
+            Measurements = new RunMeasurements
+            {
+                SetupWallTime = setupTime,
+                StepsWallTime = stepsTime,
+                RegionGrainCalls = regionGrainCalls,
+                GrainCalls = grainCalls + regionGrainCalls,
+                PeakWorkingSetBytes = Math.Max(peakWorkingSet, Environment.WorkingSet),
+                RegionCallsPerStep = regionCalls,
+                ClockCallsPerStep = ClockCallsPerStep,
+            },
+        };
+    }
+
+    /// <summary>The scenario's start when the clock has not passed it (an embedded silo started early for the setup), else the next whole minute.</summary>
+    private async Task<DateTimeOffset> StartOfDayAsync()
+    {
+        var now = await Clock.GetNowAsync();
+        if (now <= plan.Start)
+        {
+            return await Clock.AdvanceToAsync(plan.Start);
+        }
+
+        var minute = TimeSpan.TicksPerMinute;
+        return await Clock.AdvanceToAsync(new DateTimeOffset((now.UtcTicks + minute - 1) / minute * minute, TimeSpan.Zero));
+    }
+
+    private IRegionSimulationGrain RegionSimulation(string region) => grains.GetGrain<IRegionSimulationGrain>(region);
+}
+
+/// <summary>Told after every step, for a progress bar.</summary>
+public interface ISimulationProgress
+{
+    void Stepped(int steps, DateTimeOffset simulatedTime, FleetSample total);
+}

@@ -1,0 +1,237 @@
+using RegionSim.Fleets;
+using RegionSim.Sessions;
+using RegionSim.Stacks;
+
+namespace RegionSim.Simulation;
+
+/// <summary>
+/// The simulated users of one fleet, played against the fleet's engine: they arrive, work, sometimes lose
+/// their connection or walk away, log out, and try again a while after being refused. The fleet's rules
+/// (capacity, timeouts, maximum duration) decide what comes of it. Everything happens in time order,
+/// users' moves interleaved with the engine's own timers.
+/// </summary>
+internal sealed class SimulatedFleetUsers
+{
+    // Arrivals are drawn a minute at a time, whatever the scenario's step, so that a run does not depend on it.
+    private static readonly TimeSpan DrawSpan = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan LookAhead = TimeSpan.FromDays(2);
+
+    private readonly UserArrivals _arrivals;
+    private readonly SessionSetup _setup;
+    private readonly StreamingConnectRequest _template;
+    private readonly PriorityQueue<UserMove, (long Ticks, long Sequence)> _moves = new();
+    private readonly HashSet<string> _walkedAway = new(StringComparer.Ordinal);
+    private readonly List<UserVisit> _drawn = [];
+    private DateTimeOffset _drawnUntil;
+    private int _drawnArrivalsWaiting;
+    private long _sequence;
+    private long _attempts;
+    private long _started;
+    private long _refused;
+    private int _peakSessions;
+    private long _sessionSteps;
+    private long _inUseSteps;
+    private long _runningSteps;
+    private FleetSample _last;
+
+    public SimulatedFleetUsers(UserArrivals arrivals, SessionSetup setup, StreamingConnectRequest template, DateTimeOffset from)
+    {
+        _arrivals = arrivals;
+        _setup = setup;
+        _template = template;
+        _drawnUntil = from;
+        DrawUntilNextArrival(from);
+    }
+
+    /// <summary>The earliest user move still to come.</summary>
+    public DateTimeOffset? NextMove => _moves.TryPeek(out var move, out _) ? move.At : null;
+
+    /// <summary>Plays every user move up to <paramref name="until"/> against the engine, then brings the engine there too.</summary>
+    public FleetSample RunUntil(FleetEngine engine, DateTimeOffset until)
+    {
+        var before = (_attempts, _started, _refused, Ended: Ended(engine));
+        DrawUntil(until);
+        while (_moves.TryPeek(out var move, out _) && move.At <= until)
+        {
+            _moves.Dequeue();
+            if (move.Drawn)
+            {
+                _drawnArrivalsWaiting--;
+            }
+
+            engine.AdvanceTo(move.At);
+            Play(engine, move);
+        }
+
+        engine.AdvanceTo(until);
+        DrawUntilNextArrival(until);
+
+        var (desired, running, inUse, available) = engine.CapacityCounts;
+        var sessions = engine.SessionsInProgress;
+        _last = new FleetSample
+        {
+            Desired = desired,
+            Running = running,
+            InUse = inUse,
+            Available = available,
+            Pending = engine.PendingCount,
+            Sessions = sessions,
+            Attempts = (int)(_attempts - before._attempts),
+            Started = (int)(_started - before._started),
+            Ended = (int)(Ended(engine) - before.Ended),
+            Refused = (int)(_refused - before._refused),
+        };
+        _peakSessions = Math.Max(_peakSessions, sessions);
+        _sessionSteps += sessions;
+        _inUseSteps += _last.InUse;
+        _runningSteps += _last.Running;
+        return _last;
+    }
+
+    /// <summary>Adds, for the steps the fleet was not called in, what it looked like then (nothing changed).</summary>
+    public void CountQuietSteps(int steps)
+    {
+        if (steps <= 0)
+        {
+            return;
+        }
+
+        _sessionSteps += (long)_last.Sessions * steps;
+        _inUseSteps += (long)_last.InUse * steps;
+        _runningSteps += (long)_last.Running * steps;
+    }
+
+    public FleetTotals Totals(string fleet, FleetEngine engine) => new()
+    {
+        Fleet = fleet,
+        Attempts = _attempts,
+        Started = _started,
+        Ended = Ended(engine),
+        Refused = _refused,
+        PeakSessions = _peakSessions,
+        SessionSteps = _sessionSteps,
+        InUseSteps = _inUseSteps,
+        RunningSteps = _runningSteps,
+    };
+
+    private long Ended(FleetEngine engine) => _started - engine.SessionsInProgress;
+
+    private void Play(FleetEngine engine, in UserMove move)
+    {
+        switch (move.Kind)
+        {
+            case MoveKind.Arrive:
+                Arrive(engine, move.Visit, move.At);
+                break;
+
+            case MoveKind.LogOut when engine.HasSession(move.SessionId!) && !_walkedAway.Remove(move.SessionId!):
+                engine.Act(move.SessionId!, UserAction.LogOut);
+                break;
+
+            case MoveKind.Disconnect when engine.HasSession(move.SessionId!):
+                engine.Act(move.SessionId!, UserAction.Disconnect);
+                Push(new UserMove(MoveKind.Reconnect, move.At + _arrivals.Demand.Behavior.ReconnectAfter, move.Visit, move.SessionId, move.SessionStart));
+                break;
+
+            case MoveKind.Reconnect:
+                if (engine.Resume(_template.StackName, move.Visit.UserId) is null)
+                {
+                    // Back too late: the session ended at the disconnect timeout; the user starts over for what is left of the work.
+                    var left = move.Visit.Stay - (move.At - move.SessionStart);
+                    if (left > TimeSpan.Zero)
+                    {
+                        Arrive(engine, move.Visit with { At = move.At, Stay = left, DisconnectAfter = null, IdleAfter = null }, move.At);
+                    }
+                }
+
+                break;
+
+            case MoveKind.Idle when engine.HasSession(move.SessionId!):
+                engine.Act(move.SessionId!, UserAction.GoIdle);
+                _walkedAway.Add(move.SessionId!);
+                break;
+        }
+    }
+
+    private void Arrive(FleetEngine engine, UserVisit visit, DateTimeOffset now)
+    {
+        _attempts++;
+        var session = engine.IsStreaming ? engine.StartSession(_template with { UserId = visit.UserId }, _setup) : Refuse(engine);
+        if (session is null)
+        {
+            _refused++;
+            if (visit.RetriesLeft > 0)
+            {
+                Push(new UserMove(MoveKind.Arrive, now + _arrivals.Demand.Behavior.RetryAfter, visit with { RetriesLeft = visit.RetriesLeft - 1 }, null, now));
+            }
+
+            return;
+        }
+
+        _started++;
+        Push(new UserMove(MoveKind.LogOut, now + visit.Stay, visit, session.Id, now));
+        if (visit.DisconnectAfter is { } disconnect)
+        {
+            Push(new UserMove(MoveKind.Disconnect, now + disconnect, visit, session.Id, now));
+        }
+
+        if (visit.IdleAfter is { } idle)
+        {
+            Push(new UserMove(MoveKind.Idle, now + idle, visit, session.Id, now));
+        }
+    }
+
+    private static StreamingSessionState? Refuse(FleetEngine engine)
+    {
+        engine.RefuseForCapacity();
+        return null;
+    }
+
+    private void DrawUntil(DateTimeOffset until)
+    {
+        while (_drawnUntil < until)
+        {
+            DrawOneSpan();
+        }
+    }
+
+    /// <summary>
+    /// Draws ahead until a drawn arrival is waiting, so the fleet knows when its next new user comes and
+    /// is not stepped past it (moves already queued, such as log-outs, may come later than that user).
+    /// </summary>
+    private void DrawUntilNextArrival(DateTimeOffset from)
+    {
+        var limit = from + LookAhead;
+        while (_drawnArrivalsWaiting == 0 && _drawnUntil < limit)
+        {
+            DrawOneSpan();
+        }
+    }
+
+    private void DrawOneSpan()
+    {
+        _drawn.Clear();
+        _arrivals.ArrivalsBetween(_drawnUntil, _drawnUntil + DrawSpan, _drawn);
+        foreach (var visit in _drawn)
+        {
+            Push(new UserMove(MoveKind.Arrive, visit.At, visit, null, visit.At, Drawn: true));
+            _drawnArrivalsWaiting++;
+        }
+
+        _drawnUntil += DrawSpan;
+    }
+
+    private void Push(in UserMove move) => _moves.Enqueue(move, (move.At.UtcTicks, ++_sequence));
+
+    private enum MoveKind : byte
+    {
+        Arrive,
+        LogOut,
+        Disconnect,
+        Reconnect,
+        Idle,
+    }
+
+    /// <summary>A user's next move; <see cref="Drawn"/> marks a new user's first arrival (not a retry).</summary>
+    private readonly record struct UserMove(MoveKind Kind, DateTimeOffset At, UserVisit Visit, string? SessionId, DateTimeOffset SessionStart, bool Drawn = false);
+}
