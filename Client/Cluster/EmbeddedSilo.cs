@@ -27,6 +27,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         var app = RegionSimHost.Build([], options =>
         {
             options.Clock = ClockMode.Manual;
+            options.LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning;
             options.Start = start ?? DefaultStart;
             options.HttpUrl = "http://127.0.0.1:0";
             options.SiloPort = LocalCluster.FreePort();

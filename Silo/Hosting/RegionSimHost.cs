@@ -29,6 +29,7 @@ public static class RegionSimHost
         ["--clustering"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.Clustering)}",
         ["--storage"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.Storage)}",
         ["--redis"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.Redis)}",
+        ["--log-level"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.LogLevel)}",
         ["--dashboard"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.Dashboard)}",
     };
 
@@ -45,6 +46,7 @@ public static class RegionSimHost
         configure?.Invoke(options);
         options.Validate();
 
+        builder.Logging.SetMinimumLevel(options.LogLevel);
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);

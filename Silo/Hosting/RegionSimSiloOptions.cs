@@ -48,6 +48,9 @@ public sealed class RegionSimSiloOptions
     /// <summary>The bearer token of the <c>/_regionsim/</c> control endpoints.</summary>
     public string OperatorToken { get; set; } = "regionsim-operator";
 
+    /// <summary>The least important log messages the silo writes (embedded silos keep to warnings, so that a command's output stays its own).</summary>
+    public LogLevel LogLevel { get; set; } = LogLevel.Information;
+
     /// <summary>Write spans and metrics to the console as well (OTLP is on whenever OTEL_EXPORTER_OTLP_ENDPOINT is set).</summary>
     public bool OtelConsole { get; set; }
 
