@@ -47,6 +47,13 @@ public static class RegionSimHost
         options.Validate();
 
         builder.Logging.SetMinimumLevel(options.LogLevel);
+        if (options.LogLevel >= LogLevel.Warning)
+        {
+            // Orleans 10.4.2's watchdog measures its first check from the machine's boot and warns of a stall
+            // as long as the uptime; a command that embeds a silo should not open with that.
+            builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
+        }
+
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
