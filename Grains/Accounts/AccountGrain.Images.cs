@@ -188,6 +188,19 @@ public sealed partial class AccountGrain
         }
     }
 
+    /// <summary>
+    /// The image of that name is gone and its name free: its view goes too, so that a new image of the name
+    /// counts as newer whenever it was made (an old view coming late is not listed: the name gates it).
+    /// </summary>
+    private void ForgetView(ResourceKey image)
+    {
+        if (_imageViews.TryGetValue(image.Region, out var views))
+        {
+            views.ByKey.Remove(image);
+            views.Changed();
+        }
+    }
+
     /// <summary>An image told the account how it sees it now; kept unless a newer view is already held (only while the region's views are held at all).</summary>
     private void KeepView(ImageView view)
     {

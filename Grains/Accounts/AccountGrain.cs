@@ -53,7 +53,7 @@ public sealed partial class AccountGrain(
         {
             if (kind == ResourceKind.Image)
             {
-                ImagesChanged(region);
+                ForgetView(new ResourceKey(region, _accountId, name));
             }
 
             await state.WriteStateAsync();
