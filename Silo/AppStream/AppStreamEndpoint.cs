@@ -70,7 +70,7 @@ public sealed class AppStreamEndpoint(AppStreamApi api, SigV4Verifier verifier)
     /// <summary>No Content-Type, or a JSON one: <c>application/x-amz-json-1.1</c> (1.0 and plain <c>application/json</c> too).</summary>
     private static bool IsJson(string? contentType)
     {
-        if (string.IsNullOrEmpty(contentType))
+        if (string.IsNullOrEmpty(contentType) || string.Equals(contentType, JsonContentType, StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }

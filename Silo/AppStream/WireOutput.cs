@@ -15,14 +15,20 @@ namespace RegionSim.Silo.AppStream;
 /// </summary>
 internal static class WireOutput
 {
-    public static JsonSerializerOptions Options { get; } = Create();
+    private static readonly EncodedOnce<DescribeImagesResponse> DescribeImagesAnswers;
 
-    private static JsonSerializerOptions Create()
+    static WireOutput()
     {
         var images = new EncodedOnce<Image>(AppStreamJson.Options);
-        var answers = new EncodedOnce<DescribeImagesResponse>(With(AppStreamJson.Options, images));
-        return With(With(AppStreamJson.Options, images), answers);
+        DescribeImagesAnswers = new EncodedOnce<DescribeImagesResponse>(With(AppStreamJson.Options, images));
+        Options = With(With(AppStreamJson.Options, images), DescribeImagesAnswers);
     }
+
+    public static JsonSerializerOptions Options { get; }
+
+    /// <summary>The JSON of an output; a DescribeImages answer encoded before is answered as it was (the same bytes, not a copy).</summary>
+    public static byte[] Encode<T>(T output, JsonTypeInfo<T> shape) =>
+        output is DescribeImagesResponse answer ? DescribeImagesAnswers.Encoded(answer) : JsonSerializer.SerializeToUtf8Bytes(output, shape);
 
     private static JsonSerializerOptions With(JsonSerializerOptions options, JsonConverter converter)
     {
@@ -45,6 +51,9 @@ internal static class WireOutput
             JsonSerializer.Deserialize(ref reader, _shape)!;
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
-            writer.WriteRawValue(_encoded.GetValue(value, encoded => JsonSerializer.SerializeToUtf8Bytes(encoded, _shape)), skipInputValidation: true);
+            writer.WriteRawValue(Encoded(value), skipInputValidation: true);
+
+        /// <summary>The object's JSON, encoded the first time it is asked for; never change the bytes.</summary>
+        public byte[] Encoded(T value) => _encoded.GetValue(value, encoded => JsonSerializer.SerializeToUtf8Bytes(encoded, _shape));
     }
 }
