@@ -9,7 +9,7 @@ namespace RegionSim.Images;
 /// rule about it. Callers pass the account they act for.
 /// </summary>
 [Alias("RegionSim.Images.IImageGrain")]
-public interface IImageGrain : IScheduledGrain
+public interface IImageGrain : IScheduledGrain, ITaggedResourceGrain
 {
     /// <summary>The image as <paramref name="viewerAccountId"/> sees it; ResourceNotFound if it can't.</summary>
     [Alias("Describe"), AlwaysInterleave]
@@ -52,15 +52,6 @@ public interface IImageGrain : IScheduledGrain
     /// <summary>DeleteImage: refused while shared or used; then DELETING, and gone once deletion time has passed.</summary>
     [Alias("Delete")]
     Task<Image> DeleteAsync(string callerAccountId);
-
-    [Alias("Tag")]
-    Task TagAsync(string callerAccountId, IReadOnlyDictionary<string, string> tags);
-
-    [Alias("Untag")]
-    Task UntagAsync(string callerAccountId, IReadOnlyList<string> tagKeys);
-
-    [Alias("ListTags"), AlwaysInterleave]
-    Task<IReadOnlyDictionary<string, string>> ListTagsAsync(string callerAccountId);
 
     /// <summary>
     /// Whether <paramref name="accountId"/> may launch an image builder from this image (its owner, anyone for

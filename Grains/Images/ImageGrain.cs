@@ -20,7 +20,6 @@ public sealed partial class ImageGrain(
     SimulationClock clock) : Grain, IImageGrain
 {
     public const int MaxSharedAccounts = 100;
-    public const int MaxTags = 50;
 
     // AdmitFleet, ReleaseFleet and the permission calls interleave with the image's other calls, so every
     // write goes through one writer; permission changes for one recipient take turns.
@@ -241,43 +240,28 @@ public sealed partial class ImageGrain(
         return deleting;
     }
 
-    async Task IImageGrain.TagAsync(string callerAccountId, IReadOnlyDictionary<string, string> tags)
+    async Task ITaggedResourceGrain.TagAsync(string callerAccountId, IReadOnlyDictionary<string, string> tags)
     {
-        Check.Tags(Check.Required(tags, "Tags"), "Tags");
+        ResourceTags.CheckTags(tags);
         RequireOwnedBy(callerAccountId, "tagged");
-        if (Image.Tags.Keys.Union(tags.Keys).Count() > MaxTags)
-        {
-            throw AppStreamException.LimitExceeded($"Image {_key.Name} would have more than {MaxTags} tags.");
-        }
-
-        foreach (var (key, value) in tags)
-        {
-            Image.Tags[key] = value;
-        }
-
+        ResourceTags.Add(Image.Tags, tags, $"Image {_key.Name}");
         await _writer.WriteAsync();
     }
 
-    async Task IImageGrain.UntagAsync(string callerAccountId, IReadOnlyList<string> tagKeys)
+    async Task ITaggedResourceGrain.UntagAsync(string callerAccountId, IReadOnlyList<string> tagKeys)
     {
-        if (Check.Required(tagKeys, "TagKeys").Count is < 1 or > 50)
-        {
-            throw AppStreamException.Invalid("1 validation error detected: Value at 'TagKeys' failed to satisfy constraint: Member must have between 1 and 50 items");
-        }
-
+        ResourceTags.CheckKeys(tagKeys);
         RequireOwnedBy(callerAccountId, "untagged");
-        foreach (var key in tagKeys)
+        if (ResourceTags.Remove(Image.Tags, tagKeys))
         {
-            Image.Tags.Remove(Check.TagKey(key, "TagKeys"));
+            await _writer.WriteAsync();
         }
-
-        await _writer.WriteAsync();
     }
 
-    Task<IReadOnlyDictionary<string, string>> IImageGrain.ListTagsAsync(string callerAccountId)
+    Task<IReadOnlyDictionary<string, string>> ITaggedResourceGrain.ListTagsAsync(string callerAccountId)
     {
         RequireOwnedBy(callerAccountId, "tagged");
-        return Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>(Image.Tags));
+        return Task.FromResult(ResourceTags.Copy(Image.Tags));
     }
 
     async Task<Image> IImageGrain.AdmitFleetAsync(ResourceKey fleet)
