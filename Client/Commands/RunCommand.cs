@@ -47,7 +47,7 @@ public static class RunCommand
             }
             catch (ScriptProblems problems)
             {
-                Write(asJson, output, console, () => ScriptOutput.Json(file.ToString(), problems.Problems), c => ScriptOutput.WriteProblems(c, file.ToString(), problems.Problems));
+                Write(asJson, output, console, () => ScriptOutput.Json(file.ToString(), problems.Problems), _ => ScriptOutput.WriteProblems(output, file.ToString(), problems.Problems));
                 return ScriptWrong;
             }
             catch (FileNotFoundException missing)

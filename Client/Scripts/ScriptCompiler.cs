@@ -36,6 +36,12 @@ public sealed partial class ScriptCompiler(string file, AppStreamModel model, Ap
         {
             document = YamlFiles.Read<ScriptDocument>(path);
         }
+        catch (YamlProblem problem) when (problem.Problem.Contains("flow mapping", StringComparison.Ordinal))
+        {
+            // The usual cause: a path with [ ] inside { }, where YAML reads the brackets as a list.
+            throw new ScriptProblems([new YamlProblem(problem.File, problem.At,
+                $"{problem.Problem.Replace("  ", " ", StringComparison.Ordinal)} (inside {{ }}, quote a path with [ ]: {{'Images[0].State': AVAILABLE}}, or write the mapping one member a line)")]);
+        }
         catch (YamlProblem problem)
         {
             throw new ScriptProblems([problem]);
@@ -145,9 +151,10 @@ public sealed partial class ScriptCompiler(string file, AppStreamModel model, Ap
             Problem(modifiers[modifier], $"{modifier}: is not something {action} takes{(modifier == "builder" ? "" : modifier is "within" or "every" ? " (only until does)" : "")}.");
         }
 
+        // Steps that need no account (the clock, a user's actions: the URL says whose) show none unless given one.
         var account = modifiers.TryGetValue("account", out var accountNode)
             ? Account((accountNode as YamlScalarNode)?.Value, scope.Accounts, accountNode, "account")
-            : defaultAccount;
+            : kind?.NeedsAccount == false ? null : defaultAccount;
         if (account is null && (kind?.NeedsAccount ?? true))
         {
             Problem(actionKey, $"{action} runs as an account: give the script an account: at the top, or this step one.");

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using RegionSim.Client.Scripts.Values;
 using RegionSim.Silo.AppStream;
+using RegionSim.Silo.Sessions;
 using RegionSim.Time;
 
 namespace RegionSim.Client.Scripts;
@@ -17,8 +18,11 @@ public sealed class ScriptContext(IGrainFactory grains, AppStreamApi api, IReadO
 
     public Dictionary<string, JsonNode?> Saved { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The users' sessions, by the name the connecting step saved them as.</summary>
-    public Dictionary<string, UserSession> Sessions { get; } = new(StringComparer.Ordinal);
+    /// <summary>The users' side of streaming: opening URLs, acting in sessions.</summary>
+    public StreamingSessions Streaming { get; } = new(grains);
+
+    /// <summary>The ids of the users' sessions, by the name the connecting step saved them as.</summary>
+    public Dictionary<string, string> Sessions { get; } = new(StringComparer.Ordinal);
 
     public bool Running => true;
 

@@ -23,7 +23,7 @@ public static class ScriptOutput
             var account = step.Step.Account is { } id ? accounts.GetValueOrDefault(id, id) : "";
             var result = step.Status switch
             {
-                StepStatus.Passed => $"[green]ok[/] {Markup.Escape(step.Result?.Summary ?? "")}",
+                StepStatus.Passed => step.Result?.Summary is null or "ok" ? "[green]ok[/]" : $"[green]ok[/] {Markup.Escape(step.Result.Summary)}",
                 StepStatus.Failed => $"[red]FAILED[/] {Markup.Escape(step.Failure ?? "")}",
                 _ => "[grey]not run[/]",
             };
@@ -63,12 +63,13 @@ public static class ScriptOutput
             : $"[red]Failed[/]: {passed} of {report.Steps.Count} steps passed.");
     }
 
-    public static void WriteProblems(IAnsiConsole console, string file, IReadOnlyList<YamlProblem> problems)
+    /// <summary>One problem a line, file:line:column first, as compilers write them (so editors can jump to them).</summary>
+    public static void WriteProblems(TextWriter output, string file, IReadOnlyList<YamlProblem> problems)
     {
-        console.MarkupLine($"[red]{Markup.Escape(file)} is not a script regionsim can run[/] ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}):");
+        output.WriteLine($"{file} is not a script regionsim can run ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}); nothing ran:");
         foreach (var problem in problems)
         {
-            console.MarkupLine($"  {Markup.Escape(problem.Message)}");
+            output.WriteLine(problem.Message);
         }
     }
 

@@ -95,6 +95,11 @@ public sealed class ScriptRunner(ScriptTarget target)
             context.Saved[name] = result.Value?.DeepClone();
         }
 
+        if (mismatches.Count == 0 && result.ErrorType is not null)
+        {
+            result = result with { Summary = $"{result.ErrorType}, as expected" };
+        }
+
         return new StepReport(step, mismatches.Count == 0 ? StepStatus.Passed : StepStatus.Failed, at, result, mismatches);
     }
 }

@@ -36,7 +36,14 @@ public sealed class ScriptTarget : IAsyncDisposable
     public static async Task<ScriptTarget> EmbeddedAsync(DateTimeOffset start, CancellationToken cancellationToken)
     {
         WebApplication app = RegionSimHost.Build(
-            ["--Logging:LogLevel:Default", "Warning", "--Logging:Console:LogToStandardErrorThreshold", "Trace"],
+            [
+                "--Logging:LogLevel:Default", "Warning",
+                // The silo's notes on garbage collection settings say nothing about a script.
+                "--Logging:LogLevel:Orleans.Runtime.Silo", "Error",
+                // It times its checks on the simulated clock, so the manual clock's jumps look like stalls to it.
+                "--Logging:LogLevel:Orleans.Runtime.Watchdog", "Error",
+                "--Logging:Console:LogToStandardErrorThreshold", "Trace",
+            ],
             options =>
             {
                 options.Clock = ClockMode.Manual;

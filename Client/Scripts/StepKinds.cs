@@ -27,7 +27,7 @@ public static class StepKinds
             new("region-capacity", "{instanceType, limit}: how many instances of a type the Region runs at once", RegionCapacityStep.Compile),
             new("scaling", "{fleet, RegisterScalableTarget, PutScalingPolicy, PutScheduledAction}: a fleet's scaling", ScalingStep.Compile),
         };
-        kinds.AddRange(UserActionStep.Usage.Select(action => new Kind(action.Key, $"{action.Value}: a user's action", UserActionStep.Compile)));
+        kinds.AddRange(UserActionStep.Usage.Select(action => new Kind(action.Key, $"{action.Value}: a user's action", UserActionStep.Compile, NeedsAccount: false)));
         kinds.AddRange(BuilderStep.Usage.Select(action => new Kind(action.Key, $"{action.Value} (builder: <name>): done by hand on a builder", BuilderStep.Compile, true, "builder")));
         return kinds.ToDictionary(kind => kind.Name, StringComparer.Ordinal);
     }

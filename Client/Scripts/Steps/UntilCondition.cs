@@ -96,7 +96,7 @@ public static partial class UntilCondition
         {
             var state = match.Groups["state"].Value;
             path = kind == "session"
-                ? state is "CONNECTED" or "NOT_CONNECTED" ? "Session.ConnectionState" : "Session.State"
+                ? state is "CONNECTED" or "NOT_CONNECTED" ? "ConnectionState" : "State"
                 : $"{listMember}[0].State";
             expected = state;
             var states = ValuePath.Parse(path, out _)!.ShapeIn(probe.ResultShape).Enum;
