@@ -40,7 +40,7 @@ public sealed partial class ScriptCompiler(string file, AppStreamModel model, Ap
         {
             // The usual cause: a path with [ ] inside { }, where YAML reads the brackets as a list.
             throw new ScriptProblems([new YamlProblem(problem.File, problem.At,
-                $"{problem.Problem.Replace("  ", " ", StringComparison.Ordinal)} (inside {{ }}, quote a path with [ ]: {{'Images[0].State': AVAILABLE}}, or write the mapping one member a line)")]);
+                $"{problem.Problem.Replace("  ", " ", StringComparison.Ordinal)} (inside {{ }} YAML reads [ ] as a list: write Images.0.State, quote the path, or write the mapping one member a line)")]);
         }
         catch (YamlProblem problem)
         {

@@ -113,7 +113,7 @@ public sealed class Expectations
                 var wanted = Resolve(scalar, scope);
                 if (!present || !Matches(wanted, actual))
                 {
-                    mismatches.Add(new Mismatch(path, Show(wanted), present ? Show(actual) : "absent"));
+                    mismatches.Add(new Mismatch(path, Show(wanted), present ? ShowLike(actual, wanted) : "absent"));
                 }
 
                 break;
@@ -167,6 +167,19 @@ public sealed class Expectations
     {
         var text = value is null ? "null" : Template.TextOf(value);
         return text.Length > 300 ? text[..300] + "…" : text;
+    }
+
+    /// <summary>An actual value shown the way the expected one is written: epoch seconds as a time when a time was expected.</summary>
+    private static string ShowLike(JsonNode? actual, JsonNode? expected)
+    {
+        if (actual is JsonValue number && number.TryGetValue<decimal>(out var seconds) && expected is JsonValue wanted
+            && !decimal.TryParse(Template.TextOf(wanted), NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            && DateTimeOffset.TryParse(Template.TextOf(wanted), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+        {
+            return $"{DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000)):yyyy-MM-ddTHH:mm:ssZ} ({Show(actual)})";
+        }
+
+        return Show(actual);
     }
 
     private static string ShowYaml(YamlNode node) => YamlText.Flow(node, 300);

@@ -6,6 +6,8 @@ namespace RegionSim.Client.Scripts.Values;
 /// <summary>
 /// A path into a result, as scripts write it: members by name and list elements by index
 /// (<c>Images[0].State</c>, <c>Fleets[0].ComputeCapacityStatus.Desired</c>, <c>Tags.team</c>; <c>[-1]</c> is the last).
+/// A number between dots indexes a list too (<c>Images.0.State</c>), which YAML reads inside <c>{ }</c> where
+/// it would take <c>[0]</c> for a list.
 /// </summary>
 public sealed class ValuePath
 {
@@ -106,6 +108,13 @@ public sealed class ValuePath
             }
 
             var name = (string)segment;
+            if (current.Kind == ShapeKind.List && IsIndex(name))
+            {
+                current = current.Element!;
+                walked += $"[{name}]";
+                continue;
+            }
+
             if (current.Kind is not (ShapeKind.Structure or ShapeKind.Map))
             {
                 return $"{Describe(walked, shape)} is {Article(current)}: it has no member {name}.";
@@ -133,7 +142,9 @@ public sealed class ValuePath
         var current = shape;
         foreach (var segment in Segments)
         {
-            current = (segment is int ? current.Element : current.Kind == ShapeKind.Map ? current.Value : current.Member((string)segment)) ?? ValueShape.Any;
+            current = (segment is int || (current.Kind == ShapeKind.List && IsIndex((string)segment)) ? current.Element
+                : current.Kind == ShapeKind.Map ? current.Value
+                : current.Member((string)segment)) ?? ValueShape.Any;
         }
 
         return current;
@@ -145,7 +156,8 @@ public sealed class ValuePath
         value = root;
         foreach (var segment in Segments)
         {
-            switch (segment, value)
+            var position = segment is string text && value is JsonArray && IsIndex(text) ? int.Parse(text, CultureInfo.InvariantCulture) : segment;
+            switch (position, value)
             {
                 case (int index, JsonArray list):
                     var at = index < 0 ? list.Count + index : index;
@@ -172,6 +184,8 @@ public sealed class ValuePath
 
         return true;
     }
+
+    private static bool IsIndex(string segment) => int.TryParse(segment, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
 
     private static string Describe(string walked, ValueShape root) => walked.Length == 0 ? $"The result ({root.Name})" : walked;
 
