@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RegionSim.Client.Cluster;
 using RegionSim.Client.Scripts;
+using RegionSim.Client.Text;
 using Spectre.Console;
 
 namespace RegionSim.Client.Commands;
@@ -25,12 +26,18 @@ public static class RunCommand
         {
             Description = "Run on a running silo or cluster (started with --clock manual) instead of an embedded silo; reach it with --gateway or --redis",
         };
+        var connectTimeout = new Option<string>("--connect-timeout")
+        {
+            Description = "How long to wait for the cluster to answer (a duration: 10s, 1m)",
+            DefaultValueFactory = _ => "10s",
+        };
         var connection = new ClusterConnection();
         var command = new Command("run", "Run a scripted client scenario: AppStream operations as given accounts, users' actions, the clock, with expectations")
         {
             script,
             json,
             cluster,
+            connectTimeout,
         };
         connection.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
@@ -56,13 +63,27 @@ public static class RunCommand
                 return ScriptWrong;
             }
 
+            if (!SimDuration.TryParse(result.GetValue(connectTimeout), out var timeout) || timeout <= TimeSpan.Zero)
+            {
+                await result.InvocationConfiguration.Error.WriteLineAsync($"regionsim run: --connect-timeout must be a positive duration (10s, 1m), not '{result.GetValue(connectTimeout)}'.");
+                return ScriptWrong;
+            }
+
             var onCluster = result.GetValue(cluster) || result.GetResult(connection.Redis) is { Implicit: false } || result.GetResult(connection.Gateway) is { Implicit: false };
+            var where = result.GetValue(connection.Redis) ?? result.GetValue(connection.Gateway);
             ScriptTarget target;
+            using var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            connecting.CancelAfter(timeout);
             try
             {
                 target = onCluster
-                    ? ScriptTarget.Cluster(await connection.ConnectAsync(result, cancellationToken), $"the cluster at {result.GetValue(connection.Redis) ?? result.GetValue(connection.Gateway)}")
+                    ? ScriptTarget.Cluster(await connection.ConnectAsync(result, connecting.Token), $"the cluster at {where}")
                     : await ScriptTarget.EmbeddedAsync(loaded.Start, cancellationToken);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                await result.InvocationConfiguration.Error.WriteLineAsync($"regionsim run: no RegionSim silo answered at {where} within {SimDuration.Format(timeout)}.");
+                return NoSilo;
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {

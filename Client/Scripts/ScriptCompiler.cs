@@ -29,12 +29,17 @@ public sealed partial class ScriptCompiler(string file, AppStreamModel model, Ap
     private readonly List<YamlProblem> _problems = [];
 
     /// <summary>Reads and checks a script file; <see cref="ScriptProblems"/> when it is wrong.</summary>
-    public static Script Load(string path)
+    public static Script Load(string path) => Compile(() => YamlFiles.Read<ScriptDocument>(path), path);
+
+    /// <summary>Checks a script given as text, as if read from <paramref name="file"/>.</summary>
+    public static Script Parse(string yaml, string file) => Compile(() => YamlFiles.Parse<ScriptDocument>(yaml, file), file);
+
+    private static Script Compile(Func<ScriptDocument> read, string file)
     {
         ScriptDocument document;
         try
         {
-            document = YamlFiles.Read<ScriptDocument>(path);
+            document = read();
         }
         catch (YamlProblem problem) when (problem.Problem.Contains("flow mapping", StringComparison.Ordinal))
         {
@@ -47,7 +52,7 @@ public sealed partial class ScriptCompiler(string file, AppStreamModel model, Ap
             throw new ScriptProblems([problem]);
         }
 
-        return new ScriptCompiler(path, AppStreamModel.Botocore, AppStreamOperations.All).Compile(document);
+        return new ScriptCompiler(file, AppStreamModel.Botocore, AppStreamOperations.All).Compile(document);
     }
 
     public Script Compile(ScriptDocument document)
@@ -155,7 +160,7 @@ public sealed partial class ScriptCompiler(string file, AppStreamModel model, Ap
         var account = modifiers.TryGetValue("account", out var accountNode)
             ? Account((accountNode as YamlScalarNode)?.Value, scope.Accounts, accountNode, "account")
             : kind?.NeedsAccount == false ? null : defaultAccount;
-        if (account is null && (kind?.NeedsAccount ?? true))
+        if (account is null && accountNode is null && (kind?.NeedsAccount ?? true))
         {
             Problem(actionKey, $"{action} runs as an account: give the script an account: at the top, or this step one.");
         }
@@ -298,7 +303,7 @@ public sealed partial class ScriptCompiler(string file, AppStreamModel model, Ap
                 {
                     var name = (key as YamlScalarNode)?.Value ?? "";
                     var member = ValuePath.Parse(name, out _) is { } one && one.Segments.Count == 1 ? one : null;
-                    if (member?.Check(shape) is { } problem)
+                    if (member?.Check(shape, path) is { } problem)
                     {
                         Problem(key, $"expect {path}: {problem}");
                         continue;

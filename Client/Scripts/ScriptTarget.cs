@@ -13,15 +13,20 @@ namespace RegionSim.Client.Scripts;
 /// </summary>
 public sealed class ScriptTarget : IAsyncDisposable
 {
-    private readonly IHost _host;
+    private readonly IHost? _host;
 
-    private ScriptTarget(IHost host, bool embedded, string description)
+    private ScriptTarget(IHost? host, IGrainFactory grains, bool embedded, string description)
     {
         _host = host;
         Embedded = embedded;
         Description = description;
-        Grains = host.Services.GetRequiredService<IGrainFactory>();
+        Grains = grains;
         Api = new AppStreamApi(Grains);
+    }
+
+    private ScriptTarget(IHost host, bool embedded, string description)
+        : this(host, host.Services.GetRequiredService<IGrainFactory>(), embedded, description)
+    {
     }
 
     public IGrainFactory Grains { get; }
@@ -60,8 +65,16 @@ public sealed class ScriptTarget : IAsyncDisposable
     /// <summary>A running silo or cluster, through the client <paramref name="client"/> (already started).</summary>
     public static ScriptTarget Cluster(IHost client, string description) => new(client, embedded: false, description);
 
+    /// <summary>A cluster the caller already holds (a test cluster); disposing leaves it running.</summary>
+    public static ScriptTarget Over(IGrainFactory grains, string description) => new(null, grains, embedded: false, description);
+
     public async ValueTask DisposeAsync()
     {
+        if (_host is null)
+        {
+            return;
+        }
+
         await _host.StopAsync();
         if (_host is IAsyncDisposable disposable)
         {

@@ -83,8 +83,8 @@ public sealed class ValuePath
         return new ValuePath(text, segments);
     }
 
-    /// <summary>Why this path can't be in a value of <paramref name="shape"/>, or null when it can.</summary>
-    public string? Check(ValueShape shape)
+    /// <summary>Why this path can't be in a value of <paramref name="shape"/>, or null when it can; <paramref name="at"/> names where that value is.</summary>
+    public string? Check(ValueShape shape, string? at = null)
     {
         var current = shape;
         var walked = "";
@@ -99,7 +99,7 @@ public sealed class ValuePath
             {
                 if (current.Element is not { } element)
                 {
-                    return $"{Describe(walked, shape)} is {Article(current)}, not a list: it has no [{index}].";
+                    return $"{Describe(walked, shape, at)} is {Article(current)}, not a list: it has no [{index}].";
                 }
 
                 current = element;
@@ -117,7 +117,7 @@ public sealed class ValuePath
 
             if (current.Kind is not (ShapeKind.Structure or ShapeKind.Map))
             {
-                return $"{Describe(walked, shape)} is {Article(current)}: it has no member {name}.";
+                return $"{Describe(walked, shape, at)} is {Article(current)}: it has no member {name}.";
             }
 
             var member = current.Kind == ShapeKind.Map ? current.Value : current.Member(name);
@@ -125,8 +125,8 @@ public sealed class ValuePath
             {
                 var similar = current.MemberNames.FirstOrDefault(m => string.Equals(m, name, StringComparison.OrdinalIgnoreCase));
                 return similar is not null
-                    ? $"{Describe(walked, shape)} has no member {name}; did you mean {similar}? (names are case-sensitive)"
-                    : $"{Describe(walked, shape)} has no member {name}; its members are {string.Join(", ", current.MemberNames)}.";
+                    ? $"{Describe(walked, shape, at)} has no member {name}; did you mean {similar}? (names are case-sensitive)"
+                    : $"{Describe(walked, shape, at)} has no member {name}; its members are {string.Join(", ", current.MemberNames)}.";
             }
 
             current = member;
@@ -187,7 +187,8 @@ public sealed class ValuePath
 
     private static bool IsIndex(string segment) => int.TryParse(segment, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
 
-    private static string Describe(string walked, ValueShape root) => walked.Length == 0 ? $"The result ({root.Name})" : walked;
+    private static string Describe(string walked, ValueShape root, string? at) =>
+        walked.Length == 0 ? at ?? $"The result ({root.Name})" : at is null ? walked : $"{at}.{walked}";
 
     private static string Article(ValueShape shape) => shape.Kind switch
     {
