@@ -43,9 +43,10 @@ public sealed partial class ScriptCompiler(string file, AppStreamModel model, Ap
         }
         catch (YamlProblem problem) when (problem.Problem.Contains("flow mapping", StringComparison.Ordinal))
         {
-            // The usual cause: a path with [ ] inside { }, where YAML reads the brackets as a list.
+            // The usual causes: a path with [ ] or a ${reference} inside { }, where YAML reads brackets and braces as its own.
             throw new ScriptProblems([new YamlProblem(problem.File, problem.At,
-                $"{problem.Problem.Replace("  ", " ", StringComparison.Ordinal)} (inside {{ }} YAML reads [ ] as a list: write Images.0.State, quote the path, or write the mapping one member a line)")]);
+                $"{problem.Problem.Replace("  ", " ", StringComparison.Ordinal)} (inside {{ }} YAML reads [ ] and {{ }} as its own: " +
+                "write Images.0.State rather than Images[0].State, quote \"${url.StreamingURL}\", or write the mapping one member a line)")]);
         }
         catch (YamlProblem problem)
         {

@@ -66,7 +66,9 @@ public sealed class ScriptCheckTests
     public void Brackets_inside_braces_get_a_hint()
     {
         var refused = Assert.Throws<ScriptProblems>(() => ScriptCompiler.Parse("steps:\n  - DescribeImages: {}\n    expect: {Images[0].State: AVAILABLE}\n", File));
-        Assert.Contains("write Images.0.State", Assert.Single(refused.Problems).Message);
+        Assert.Contains("write Images.0.State rather than Images[0].State", Assert.Single(refused.Problems).Message);
+        var reference = Assert.Throws<ScriptProblems>(() => ScriptCompiler.Parse("steps:\n  - connect: {url: ${url.StreamingURL}}\n", File));
+        Assert.Contains("quote \"${url.StreamingURL}\"", Assert.Single(reference.Problems).Message);
     }
 
     [Fact]
