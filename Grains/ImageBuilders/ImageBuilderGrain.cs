@@ -116,6 +116,7 @@ public sealed partial class ImageBuilderGrain(
 
     async Task<ImageBuilderResponse> IImageBuilderGrain.StartAsync(StartImageBuilderRequest request)
     {
+        Check.MaxLength(Check.MinLength(request.AppstreamAgentVersion, 1, "AppstreamAgentVersion"), 100, "AppstreamAgentVersion");
         RequireState("started", ImageBuilderState.Stopped);
         var now = time.GetUtcNow();
         Builder.TargetAgentVersion = ChooseAgent(request.AppstreamAgentVersion, Builder.AgentVersion, alwaysLatest: false, now);
@@ -137,7 +138,7 @@ public sealed partial class ImageBuilderGrain(
     async Task<CreateImageBuilderStreamingURLResponse> IImageBuilderGrain.CreateStreamingUrlAsync(CreateImageBuilderStreamingURLRequest request)
     {
         var validity = Check.Range(request.Validity, 1, 604_800, nameof(request.Validity)) ?? DefaultStreamingUrlValidity;
-        RequireState("connected to", ImageBuilderState.Running);
+        RequireStreamable();
         var expires = time.GetUtcNow().AddSeconds(validity);
         var token = StreamingUrls.NewToken();
         await GrainFactory.GetGrain<IStreamingUrlGrain>(token).IssueForImageBuilderAsync(_key, expires);
@@ -146,8 +147,18 @@ public sealed partial class ImageBuilderGrain(
 
     Task<ImageBuilder> IImageBuilderGrain.ConnectAsync()
     {
-        RequireConnected();
+        RequireStreamable();
         return Task.FromResult(View());
+    }
+
+    /// <summary>Streaming to a builder needs it RUNNING; CreateImageBuilderStreamingURL models only OperationNotPermitted for the rest.</summary>
+    private void RequireStreamable()
+    {
+        RequireExisting();
+        if (Builder.State != ImageBuilderState.Running)
+        {
+            throw AppStreamException.NotPermitted($"Image builder {_key.Name} is {WireNames.Of(Builder.State)}; it can be connected to when it is RUNNING.");
+        }
     }
 
     async Task ITaggedResourceGrain.TagAsync(string callerAccountId, IReadOnlyDictionary<string, string> tags)

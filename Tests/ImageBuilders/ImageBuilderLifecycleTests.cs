@@ -84,12 +84,15 @@ public sealed class ImageBuilderLifecycleTests(ClusterFixture fixture)
             () => builder.StopAsync(),
             () => builder.DeleteAsync(),
             () => builder.StartAsync(new StartImageBuilderRequest { Name = name }),
-            () => builder.CreateStreamingUrlAsync(new CreateImageBuilderStreamingURLRequest { Name = name }),
         })
         {
             var error = await Expect.Refused(AppStreamErrorCode.ConcurrentModification, call);
             Assert.Contains("STOPPING", error.Message);
         }
+
+        // CreateImageBuilderStreamingURL models no ConcurrentModification: any state but RUNNING is OperationNotPermitted.
+        var streaming = await Expect.Refused(AppStreamErrorCode.OperationNotPermitted, () => builder.CreateStreamingUrlAsync(new CreateImageBuilderStreamingURLRequest { Name = name }));
+        Assert.Contains("STOPPING", streaming.Message);
 
         await fixture.AdvanceAsync((await fixture.TimingsAsync()).ImageBuilderStop);
         await Expect.Refused(AppStreamErrorCode.OperationNotPermitted, () => builder.StopAsync());

@@ -113,6 +113,7 @@ public sealed class StreamingSessionsTests(ClusterFixture fixture)
         var builder = await fixture.NewRunningBuilderAsync(account);
         var url = await fixture.Builder(account, builder).CreateStreamingUrlAsync(new() { Name = builder });
         var other = await fixture.Builder(account, builder).CreateStreamingUrlAsync(new() { Name = builder });
+        var third = await fixture.Builder(account, builder).CreateStreamingUrlAsync(new() { Name = builder });
 
         var opened = await Sessions.OpenAsync(url.StreamingURL);
         Assert.Null(opened.Session);
@@ -121,6 +122,7 @@ public sealed class StreamingSessionsTests(ClusterFixture fixture)
         await Expect.Refused(AppStreamErrorCode.InvalidParameterCombination, () => fixture.Grains.ConnectAsync(other.StreamingURL));
 
         await fixture.Builder(account, builder).StopAsync();
-        await Expect.Refused(AppStreamErrorCode.OperationNotPermitted, () => Sessions.OpenAsync(other.StreamingURL));
+        var stopped = await Expect.Refused(AppStreamErrorCode.OperationNotPermitted, () => Sessions.OpenAsync(third.StreamingURL));
+        Assert.Contains("STOPPING", stopped.Message);
     }
 }
