@@ -23,9 +23,6 @@ public sealed partial class ScriptCompiler(string file, AppStreamModel model, Ap
 {
     public const string DefaultRegion = "us-east-1";
 
-    /// <summary>Errors a step may expect beyond the model's: those AWS answers for any operation.</summary>
-    private static readonly string[] GenericErrors = ["ValidationException", "SerializationException", "UnknownOperationException", "InternalFailure"];
-
     private readonly List<YamlProblem> _problems = [];
 
     /// <summary>Reads and checks a script file; <see cref="ScriptProblems"/> when it is wrong.</summary>
@@ -179,7 +176,7 @@ public sealed partial class ScriptCompiler(string file, AppStreamModel model, Ap
             return null;
         }
 
-        var expectations = CompileExpectations(source, compiled, operation);
+        var expectations = ExpectationReader.Read(source, compiled, model);
         var save = modifiers.TryGetValue("save", out var saveNode) ? SaveName(saveNode, scope) : null;
         if (save is not null)
         {
@@ -203,150 +200,6 @@ public sealed partial class ScriptCompiler(string file, AppStreamModel model, Ap
             Action = compiled,
             Expect = expectations,
         };
-    }
-
-    private Expectations CompileExpectations(StepSource source, IStepAction action, ModelOperation? operation)
-    {
-        string? error = null;
-        if (source.Modifier("error") is { } errorNode)
-        {
-            error = (errorNode as YamlScalarNode)?.Value;
-            if (error is null || (!model.Errors.Contains(error) && !GenericErrors.Contains(error)))
-            {
-                var similar = model.Errors.Concat(GenericErrors).FirstOrDefault(e => error is not null && e.StartsWith(error, StringComparison.OrdinalIgnoreCase));
-                Problem(errorNode, similar is not null
-                    ? $"error: {error} is not an AppStream error; did you mean {similar}?"
-                    : $"error: {error} is not an AppStream error; the errors are {string.Join(", ", model.Errors.Concat(GenericErrors))}.");
-            }
-        }
-
-        var shape = error is null ? action.ResultShape : StructureShape.Error;
-        var values = new List<(ValuePath, YamlNode)>();
-        if (source.Modifier("expect") is { } expect)
-        {
-            if (expect is not YamlMappingNode expected)
-            {
-                Problem(expect, "expect: a mapping of paths in the result to what they must be, e.g. expect: {Images[0].State: AVAILABLE}.");
-            }
-            else
-            {
-                foreach (var (key, value) in expected.Children)
-                {
-                    if (Path(key, shape, "expect") is { } path)
-                    {
-                        CheckExpected(value, path.ShapeIn(shape), path.Text, source.Scope);
-                        values.Add((path, value));
-                    }
-                }
-            }
-        }
-
-        var counts = new List<(ValuePath, YamlNode)>();
-        if (source.Modifier("count") is { } count)
-        {
-            if (count is not YamlMappingNode countMapping)
-            {
-                Problem(count, "count: a mapping of lists in the result to how many items they hold, e.g. count: {Images: 3}.");
-            }
-            else
-            {
-                foreach (var (key, value) in countMapping.Children)
-                {
-                    if (Path(key, shape, "count") is not { } path)
-                    {
-                        continue;
-                    }
-
-                    if (path.ShapeIn(shape).Kind is not (ShapeKind.List or ShapeKind.Map or ShapeKind.Any))
-                    {
-                        Problem(key, $"count: {path} is not a list in the result, so it has no count.");
-                    }
-
-                    new YamlJson(file, source.Scope, _problems).Convert(value, ValueShape.Integer, $"count {path}");
-                    counts.Add((path, value));
-                }
-            }
-        }
-
-        var expectations = new Expectations(error, values, counts);
-        return action is UntilStep until ? Merge(until.ConditionExpectations, expectations) : expectations;
-    }
-
-    private static Expectations Merge(Expectations condition, Expectations step) =>
-        new(condition.Error ?? step.Error, [.. condition.Values, .. step.Values], [.. condition.Counts, .. step.Counts]);
-
-    private ValuePath? Path(YamlNode key, ValueShape shape, string modifier)
-    {
-        var text = (key as YamlScalarNode)?.Value ?? "";
-        var path = ValuePath.Parse(text, out var problem);
-        if (path is null)
-        {
-            Problem(key, $"{modifier}: {problem}");
-            return null;
-        }
-
-        if (path.Check(shape) is { } mismatch)
-        {
-            Problem(key, $"{modifier}: {mismatch}");
-            return null;
-        }
-
-        return path;
-    }
-
-    /// <summary>An expected value: its members must be in the shape, a listed value among the listed ones, references must resolve.</summary>
-    private void CheckExpected(YamlNode expected, ValueShape shape, string path, ScriptScope scope)
-    {
-        switch (expected)
-        {
-            case YamlMappingNode members:
-                foreach (var (key, value) in members.Children)
-                {
-                    var name = (key as YamlScalarNode)?.Value ?? "";
-                    var member = ValuePath.Parse(name, out _) is { } one && one.Segments.Count == 1 ? one : null;
-                    if (member?.Check(shape, path) is { } problem)
-                    {
-                        Problem(key, $"expect {path}: {problem}");
-                        continue;
-                    }
-
-                    CheckExpected(value, member?.ShapeIn(shape) ?? ValueShape.Any, $"{path}.{name}", scope);
-                }
-
-                break;
-            case YamlSequenceNode items:
-                if (shape.Kind is not (ShapeKind.List or ShapeKind.Any))
-                {
-                    Problem(expected, $"expect {path}: the result has {YamlJson.Expected(shape)} there, not a list.");
-                    break;
-                }
-
-                foreach (var item in items.Children)
-                {
-                    CheckExpected(item, shape.Element ?? ValueShape.Any, $"{path}[]", scope);
-                }
-
-                break;
-            case YamlScalarNode scalar when !YamlJson.IsNull(scalar):
-                var template = Template.Parse(scalar.Value!, out var malformed);
-                if (template is null)
-                {
-                    Problem(scalar, $"expect {path}: {malformed}");
-                }
-                else if (template.References.Count > 0)
-                {
-                    foreach (var reference in template.References.Where(r => scope.Check(r) is not null))
-                    {
-                        Problem(scalar, $"expect {path}: {scope.Check(reference)}");
-                    }
-                }
-                else if (shape.Enum is { } values && !values.Contains(scalar.Value!))
-                {
-                    Problem(scalar, $"expect {path}: {scalar.Value} is not a value it can have ({string.Join(", ", values)}).");
-                }
-
-                break;
-        }
     }
 
     private string? SaveName(YamlNode node, ScriptScope scope)

@@ -95,7 +95,7 @@ public sealed class ScriptRunner(ScriptTarget target)
             context.Saved[name] = result.Value?.DeepClone();
         }
 
-        if (mismatches.Count == 0 && result.ErrorType is not null)
+        if (mismatches.Count == 0 && result.ErrorType is not null && result.Summary == result.ErrorType)
         {
             result = result with { Summary = $"{result.ErrorType}, as expected" };
         }

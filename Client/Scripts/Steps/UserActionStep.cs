@@ -4,6 +4,7 @@ using RegionSim.Client.Scripts.Values;
 using RegionSim.Sessions;
 using RegionSim.Silo.Sessions;
 using RegionSim.Wire;
+using YamlDotNet.RepresentationModel;
 
 namespace RegionSim.Client.Scripts.Steps;
 
@@ -100,11 +101,11 @@ public sealed class UserActionStep(string action, StepArguments arguments, Value
             session.EndReason is { } reason ? $"ended: {WireNames.Of(reason)}" : null,
         }.Where(part => part is not null));
 
+    /// <summary>The session a step names, as written (<c>alice</c> or <c>{session: alice, ...}</c>).</summary>
     private static string? SessionName(StepSource source) => source.Argument switch
     {
-        YamlDotNet.RepresentationModel.YamlScalarNode scalar => scalar.Value,
-        YamlDotNet.RepresentationModel.YamlMappingNode mapping => mapping.Children
-            .FirstOrDefault(m => m.Key is YamlDotNet.RepresentationModel.YamlScalarNode { Value: "session" }).Value is YamlDotNet.RepresentationModel.YamlScalarNode named ? named.Value : null,
+        YamlScalarNode scalar => scalar.Value,
+        YamlMappingNode mapping => mapping.Children.FirstOrDefault(m => m.Key is YamlScalarNode { Value: "session" }).Value is YamlScalarNode named ? named.Value : null,
         _ => null,
     };
 
