@@ -44,7 +44,7 @@ public static class RunCommand
         {
             var output = result.InvocationConfiguration.Output;
             var asJson = result.GetValue(json);
-            var console = Console(output);
+            var console = ConsoleOver(output);
             var file = result.GetValue(script)!;
 
             Script loaded;
@@ -114,7 +114,7 @@ public static class RunCommand
     }
 
     /// <summary>Spectre.Console over the command's output; plain and wide when it is not a terminal.</summary>
-    private static IAnsiConsole Console(TextWriter output)
+    private static IAnsiConsole ConsoleOver(TextWriter output)
     {
         var terminal = ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected;
         var console = AnsiConsole.Create(new AnsiConsoleSettings

@@ -113,13 +113,19 @@ public static class ExpectationReader
                 {
                     var name = (key as YamlScalarNode)?.Value ?? "";
                     var member = ValuePath.Parse(name, out _) is { } one && one.Segments.Count == 1 ? one : null;
-                    if (member?.Check(shape, path) is { } problem)
+                    if (member is null)
+                    {
+                        source.Problem(key, $"expect {path}: '{YamlText.Flow(key)}' is not a member's name.");
+                        continue;
+                    }
+
+                    if (member.Check(shape, path) is { } problem)
                     {
                         source.Problem(key, $"expect {path}: {problem}");
                         continue;
                     }
 
-                    CheckExpected(source, value, member?.ShapeIn(shape) ?? ValueShape.Any, $"{path}.{name}");
+                    CheckExpected(source, value, member.ShapeIn(shape), $"{path}.{name}");
                 }
 
                 break;

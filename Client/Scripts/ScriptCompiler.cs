@@ -135,17 +135,20 @@ public sealed partial class ScriptCompiler(string file, AppStreamModel model, Ap
         var (actionKey, argument) = actions[0];
         var action = actionKey.Value!;
         var problemsBefore = _problems.Count;
+        var save = modifiers.TryGetValue("save", out var saveNode) ? SaveName(saveNode, scope) : null;
         var operation = model.Operations.GetValueOrDefault(action);
         var kind = StepKinds.All.GetValueOrDefault(action);
         if (operation is null && kind is null)
         {
             Problem(actionKey, UnknownAction(action));
+            SaveUnknown(scope, save, action);
             return null;
         }
 
         if (operation is not null && !served.TryFind(action, out _))
         {
             Problem(actionKey, $"{action} is an AppStream operation that RegionSim does not simulate; it serves {string.Join(", ", served.Names)}.");
+            SaveUnknown(scope, save, action);
             return null;
         }
 
@@ -173,11 +176,11 @@ public sealed partial class ScriptCompiler(string file, AppStreamModel model, Ap
         var compiled = operation is not null ? OperationStep.Compile(source, operation) : kind!.Compile(source);
         if (compiled is null)
         {
+            SaveUnknown(scope, save, action);
             return null;
         }
 
         var expectations = ExpectationReader.Read(source, compiled, model);
-        var save = modifiers.TryGetValue("save", out var saveNode) ? SaveName(saveNode, scope) : null;
         if (save is not null)
         {
             scope.Save(save, expectations.Error is null ? compiled.ResultShape : StructureShape.Error, UserActionStep.StartsSession(action));
@@ -200,6 +203,15 @@ public sealed partial class ScriptCompiler(string file, AppStreamModel model, Ap
             Action = compiled,
             Expect = expectations,
         };
+    }
+
+    /// <summary>A step that could not be read still saves its name, so that later steps are not blamed for referring to it.</summary>
+    private static void SaveUnknown(ScriptScope scope, string? save, string action)
+    {
+        if (save is not null)
+        {
+            scope.Save(save, ValueShape.Any, UserActionStep.StartsSession(action));
+        }
     }
 
     private string? SaveName(YamlNode node, ScriptScope scope)

@@ -16,7 +16,7 @@ public static class ScriptOutput
     {
         var script = report.Script;
         console.MarkupLine($"[bold]{Markup.Escape(script.Name)}[/] ({Markup.Escape(script.File)}) on {Markup.Escape(report.Target)}");
-        var accounts = script.Accounts.ToDictionary(a => a.Value, a => a.Key);
+        var accounts = script.Accounts.GroupBy(a => a.Value).ToDictionary(ids => ids.Key, ids => string.Join("/", ids.Select(a => a.Key)));
         var table = new Table().Border(TableBorder.Rounded).AddColumns("#", "Line", "Time", "Account", "Region", "Step", "Result");
         foreach (var step in report.Steps)
         {

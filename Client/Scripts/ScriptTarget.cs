@@ -58,7 +58,16 @@ public sealed class ScriptTarget : IAsyncDisposable
                 options.GatewayPort = LocalCluster.FreePort();
                 options.ClusterId = $"script-{Guid.NewGuid():N}";
             });
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         return new ScriptTarget(app, embedded: true, "an embedded silo (manual clock)");
     }
 

@@ -166,6 +166,14 @@ public sealed class ScriptCheckTests
         "check.yaml:13:59: DestinationImageName: '${unclosed': a reference opened with ${ is not closed with }.");
 
     [Fact]
+    public void A_step_that_can_not_be_read_is_the_only_one_blamed() => Refused("""
+          - DescribeImage: {}
+            save: images
+          - DescribeImages: {Names: ["${images.Images[0].Name}"]}
+        """,
+        $"check.yaml:4:5: 'DescribeImage' is not a step: a step is an AppStream operation by its API name (CopyImage, DescribeFleets, ...) or one of {string.Join(", ", StepKinds.All.Keys)}.");
+
+    [Fact]
     public void Clock_steps_need_durations_and_conditions_they_can_read() => Refused("""
           - advance: 2 hours
           - until: fleet f1 is running

@@ -33,8 +33,8 @@ public sealed class ImageAssistantStep(Template builder, Template command) : ISt
             source.Problem(source.ActionKey, "image-assistant runs on an image builder: add builder: <name> to the step.");
         }
 
-        var command = source.Argument is YamlSequenceNode tokens
-            ? Template.Literal(string.Join(" ", tokens.Children.Select(t => Quote(((YamlScalarNode)t).Value ?? ""))))
+        var command = source.Argument is YamlSequenceNode tokens && tokens.Children.All(t => t is YamlScalarNode)
+            ? source.Scalar(new YamlScalarNode(string.Join(" ", tokens.Children.Select(t => Quote(((YamlScalarNode)t).Value ?? "")))), "image-assistant")
             : source.Scalar(source.Argument, "image-assistant");
         if (builder is null || command is null)
         {

@@ -52,7 +52,12 @@ public sealed class YamlJson(string file, IValueScope scope, List<YamlProblem>? 
         var json = new JsonObject();
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (keyNode is not YamlScalarNode { Value: { } key })
+            {
+                Problem(keyNode, $"{(member.Length == 0 ? shape.Name : member)}: a member's name is a word, not a {(keyNode is YamlMappingNode ? "mapping" : "list")}.");
+                continue;
+            }
+
             var path = member.Length == 0 ? key : $"{member}.{key}";
             ValueShape? valueShape = shape.Kind switch
             {
