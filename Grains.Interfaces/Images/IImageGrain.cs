@@ -15,6 +15,10 @@ public interface IImageGrain : IScheduledGrain, ITaggedResourceGrain
     [Alias("Describe"), AlwaysInterleave]
     Task<Image> DescribeAsync(string viewerAccountId);
 
+    /// <summary>The view <paramref name="viewerAccountId"/>'s account keeps of the image, with its version (the image pushes changes; the account asks once per activation).</summary>
+    [Alias("GetView"), AlwaysInterleave]
+    Task<ImageView> GetViewAsync(string viewerAccountId);
+
     /// <summary>The image content, for an account allowed to see the image.</summary>
     [Alias("GetContent"), AlwaysInterleave]
     Task<ImageContent> GetContentAsync(string viewerAccountId);

@@ -262,4 +262,62 @@ public sealed class BadInputTests(EndpointFixture fixture)
 
         Assert.Equal(before, await SnapshotAsync());
     }
+
+    [Fact]
+    public async Task Rejected_fleet_stack_and_session_calls_change_nothing()
+    {
+        var (owner, other) = (fixture.NewAccount(), fixture.NewAccount());
+        var (fleet, stack) = ("kept-fleet", "kept-stack");
+        var fleetArn = $"arn:aws:appstream:us-east-1:{owner}:fleet/{fleet}";
+        var stackArn = $"arn:aws:appstream:us-east-1:{owner}:stack/{stack}";
+        foreach (var (operation, body) in new[]
+        {
+            ("CreateFleet", $$$"""{"Name": "{{{fleet}}}", "ImageName": "{{{EndpointFixture.BaseImage}}}", "InstanceType": "stream.standard.small", "ComputeCapacity": {"DesiredInstances": 1}, "Tags": {"team": "a"}}"""),
+            ("CreateStack", $$$"""{"Name": "{{{stack}}}", "Tags": {"team": "a"}}"""),
+            ("AssociateFleet", $$$"""{"FleetName": "{{{fleet}}}", "StackName": "{{{stack}}}"}"""),
+        })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await fixture.CallAsync(owner, operation, body)).Status);
+        }
+
+        async Task<string> SnapshotAsync() => string.Join("\n",
+            (await fixture.CallAsync(owner, "DescribeFleets", "{}")).Body,
+            (await fixture.CallAsync(owner, "DescribeStacks", "{}")).Body,
+            (await fixture.CallAsync(owner, "ListTagsForResource", $$$"""{"ResourceArn": "{{{fleetArn}}}"}""")).Body,
+            (await fixture.CallAsync(owner, "ListTagsForResource", $$$"""{"ResourceArn": "{{{stackArn}}}"}""")).Body,
+            (await fixture.CallAsync(owner, "ListAssociatedFleets", $$$"""{"StackName": "{{{stack}}}"}""")).Body,
+            (await fixture.CallAsync(other, "DescribeFleets", "{}")).Body,
+            (await fixture.CallAsync(other, "DescribeStacks", "{}")).Body);
+        var before = await SnapshotAsync();
+
+        var rejected = new (string Account, string Operation, string Body)[]
+        {
+            (owner, "CreateFleet", $$$"""{"Name": "{{{fleet}}}", "ImageName": "{{{EndpointFixture.BaseImage}}}", "InstanceType": "stream.standard.small"}"""),
+            (owner, "CreateFleet", $$$"""{"Name": "new-fleet", "ImageName": "no-such-image", "InstanceType": "stream.standard.small", "ComputeCapacity": {"DesiredInstances": 1}}"""),
+            (owner, "CreateFleet", $$$"""{"Name": "new-fleet", "ImageName": "{{{EndpointFixture.BaseImage}}}", "InstanceType": "stream.standard.small", "MaxUserDurationInSeconds": 1}"""),
+            (owner, "UpdateFleet", $$$"""{"Name": "{{{fleet}}}", "ComputeCapacity": {"DesiredInstances": -1}}"""),
+            (owner, "UpdateFleet", $$$"""{"Name": "{{{fleet}}}", "DisplayName": "{{{new string('d', 101)}}}"}"""),
+            (owner, "DeleteFleet", $$$"""{"Name": "{{{fleet}}}"}"""),
+            (owner, "StopFleet", """{"Name": "no-such-fleet"}"""),
+            (other, "DeleteFleet", $$$"""{"Name": "{{{fleet}}}"}"""),
+            (owner, "CreateStack", $$$"""{"Name": "{{{stack}}}"}"""),
+            (owner, "UpdateStack", $$$"""{"Name": "{{{stack}}}", "RedirectURL": "https://example.com", "AttributesToDelete": ["REDIRECT_URL"]}"""),
+            (owner, "DeleteStack", $$$"""{"Name": "{{{stack}}}"}"""),
+            (owner, "AssociateFleet", $$$"""{"FleetName": "no-such-fleet", "StackName": "{{{stack}}}"}"""),
+            (owner, "DisassociateFleet", $$$"""{"FleetName": "another-fleet", "StackName": "{{{stack}}}"}"""),
+            (other, "DisassociateFleet", $$$"""{"FleetName": "{{{fleet}}}", "StackName": "{{{stack}}}"}"""),
+            (owner, "CreateStreamingURL", $$$"""{"StackName": "{{{stack}}}", "FleetName": "{{{fleet}}}", "UserId": "ann"}"""),
+            (owner, "TagResource", $$$"""{"ResourceArn": "{{{fleetArn}}}", "Tags": {"aws:x": "y"}}"""),
+            (other, "TagResource", $$$"""{"ResourceArn": "{{{fleetArn}}}", "Tags": {"stolen": "yes"}}"""),
+            (other, "UntagResource", $$$"""{"ResourceArn": "{{{stackArn}}}", "TagKeys": ["team"]}"""),
+            (owner, "DescribeSessions", $$$"""{"StackName": "{{{stack}}}", "FleetName": "{{{fleet}}}", "UserId": "ann"}"""),
+        };
+        foreach (var (account, operation, body) in rejected)
+        {
+            var answer = await fixture.CallAsync(account, operation, body);
+            Assert.True(answer.Status == HttpStatusCode.BadRequest, $"{operation} as {(account == owner ? "owner" : "other")}: {body[..Math.Min(body.Length, 120)]} → {answer}");
+        }
+
+        Assert.Equal(before, await SnapshotAsync());
+    }
 }
