@@ -14,6 +14,7 @@ public static class RegionSimCommand
         root.Subcommands.Add(ClusterCommand.Create());
         root.Subcommands.Add(ImageAssistantCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
         return root;
     }
 }
