@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using RegionSim.Fleets;
 using RegionSim.Images;
 using RegionSim.Resources;
 using RegionSim.Silo.Authentication;
@@ -16,7 +17,7 @@ namespace RegionSim.Client.Bench;
 /// (manual clock, demo accounts), side by side with a bare ASP.NET Core endpoint answering <c>{}</c>,
 /// with the same load client, concurrency and SigV4 signing for both, in rounds that alternate them.
 /// </summary>
-public sealed class EndpointBenchmark(int concurrency, TimeSpan duration, TimeSpan warmup, int rounds, int privateImages)
+public sealed class EndpointBenchmark(int concurrency, TimeSpan duration, TimeSpan warmup, int rounds, int privateImages, int fleets)
 {
     private const string Owner = "111111111111";
     private const string Recipient = "222222222222";
@@ -49,23 +50,28 @@ public sealed class EndpointBenchmark(int concurrency, TimeSpan duration, TimeSp
 
     private async Task<int> MeasureAsync(WebApplication silo, WebApplication bare)
     {
-        var imageName = await MakeImagesAsync(silo.Services.GetRequiredService<IGrainFactory>());
+        var grains = silo.Services.GetRequiredService<IGrainFactory>();
+        var imageName = await MakeImagesAsync(grains);
+        await MakeFleetsAsync(grains);
 
         var siloUrl = new Uri(silo.Urls.Single());
         var bareUrl = new Uri(bare.Urls.Single());
         var owner = new SigV4Signer(Owner, AccessKeys.DemoSecret, Region);
         var newcomer = new SigV4Signer(Newcomer, AccessKeys.DemoSecret, Region);
+        var recipient = new SigV4Signer(Recipient, AccessKeys.DemoSecret, Region);
         var targets = new (string Name, Uri Endpoint, SigV4Signer Signer, string Operation, string Body)[]
         {
             ("bare ASP.NET Core {}", bareUrl, owner, "DescribeImages", "{}"),
             ("DescribeImages, 16 public", siloUrl, newcomer, "DescribeImages", "{}"),
             ($"DescribeImages, 16 public + {privateImages} private", siloUrl, owner, "DescribeImages", "{}"),
             ("DescribeImagePermissions", siloUrl, owner, "DescribeImagePermissions", $$"""{"Name": "{{imageName}}"}"""),
+            ("DescribeFleets, 1 fleet", siloUrl, recipient, "DescribeFleets", "{}"),
+            ($"DescribeFleets, {fleets} fleets", siloUrl, owner, "DescribeFleets", "{}"),
         };
 
         using var client = new LoadClient(concurrency);
         AnsiConsole.MarkupLine($"[grey]{concurrency} callers, {rounds} round(s) of {duration.TotalSeconds:0.#} s per target after {warmup.TotalSeconds:0.#} s of warm-up; " +
-            $"accounts {Newcomer} (no images of its own) and {Owner} ({privateImages} private images, one shared) in {Region}; {Environment.ProcessorCount} cores[/]");
+            $"accounts {Newcomer} (no images of its own), {Owner} ({privateImages} private images, one shared; {fleets} RUNNING fleets) and {Recipient} (1 RUNNING fleet) in {Region}; {Environment.ProcessorCount} cores[/]");
         foreach (var (_, endpoint, signer, operation, body) in targets)
         {
             await client.RunAsync(endpoint, signer, operation, body, warmup);
@@ -141,6 +147,26 @@ public sealed class EndpointBenchmark(int concurrency, TimeSpan duration, TimeSp
             ImagePermissions = new ImagePermissions { AllowFleet = true, AllowImageBuilder = true },
         });
         return names[0];
+    }
+
+    /// <summary>RUNNING ALWAYS_ON fleets with their instances: <c>fleets</c> of the owner, one of the recipient.</summary>
+    private async Task MakeFleetsAsync(IGrainFactory grains)
+    {
+        var made = Enumerable.Range(1, fleets).Select(i => (Account: Owner, Name: $"bench-fleet-{i:00}")).Append((Account: Recipient, Name: "bench-fleet")).ToList();
+        foreach (var (account, name) in made)
+        {
+            var fleet = grains.GetFleet(Region, account, name);
+            await fleet.CreateAsync(new CreateFleetRequest
+            {
+                Name = name, ImageName = BaseImage, InstanceType = "stream.standard.medium", FleetType = FleetType.AlwaysOn,
+                ComputeCapacity = new ComputeCapacity { DesiredInstances = 2 },
+            });
+            await fleet.StartAsync();
+        }
+
+        var clock = grains.GetGrain<ISimulationClockGrain>(ISimulationClockGrain.Key);
+        var timings = await clock.GetTimingsAsync();
+        await clock.AdvanceByAsync(timings.FleetStart > timings.FleetInstanceProvisioning ? timings.FleetStart : timings.FleetInstanceProvisioning);
     }
 
     private static int FreePort()

@@ -25,15 +25,17 @@ public static class BenchCommand
         var rounds = new Option<int>("--rounds") { Description = "Rounds, each measuring every target once, one after another; medians over the rounds are reported", DefaultValueFactory = _ => 10 };
         var concurrency = new Option<int>("--concurrency") { Description = "Callers sending at once, each on its own keep-alive connection", DefaultValueFactory = _ => 16 };
         var images = new Option<int>("--images") { Description = "Private images of the calling account (DescribeImages answers them with the 16 public ones, 25 a page)", DefaultValueFactory = _ => 5 };
-        var command = new Command("endpoint", "Requests per second of DescribeImages and DescribeImagePermissions with SigV4 over loopback keep-alive, side by side with a bare ASP.NET Core endpoint answering {}")
+        var fleets = new Option<int>("--fleets") { Description = "RUNNING fleets of the calling account (DescribeFleets answers them all, 50 a page)", DefaultValueFactory = _ => 5 };
+        var command = new Command("endpoint", "Requests per second of DescribeImages, DescribeImagePermissions and DescribeFleets with SigV4 over loopback keep-alive, side by side with a bare ASP.NET Core endpoint answering {}")
         {
-            seconds, warmup, rounds, concurrency, images,
+            seconds, warmup, rounds, concurrency, images, fleets,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            if (result.GetValue(seconds) <= 0 || result.GetValue(warmup) < 0 || result.GetValue(rounds) < 1 || result.GetValue(concurrency) < 1 || result.GetValue(images) < 1)
+            if (result.GetValue(seconds) <= 0 || result.GetValue(warmup) < 0 || result.GetValue(rounds) < 1 || result.GetValue(concurrency) < 1 || result.GetValue(images) < 1
+                || result.GetValue(fleets) is < 1 or > 50)
             {
-                await Console.Error.WriteLineAsync("regionsim bench endpoint: --seconds, --rounds, --concurrency and --images must be positive, --warmup not negative.");
+                await Console.Error.WriteLineAsync("regionsim bench endpoint: --seconds, --rounds, --concurrency and --images must be positive, --fleets 1-50 (one page), --warmup not negative.");
                 return 2;
             }
 
@@ -42,7 +44,8 @@ public static class BenchCommand
                 TimeSpan.FromSeconds(result.GetValue(seconds)),
                 TimeSpan.FromSeconds(result.GetValue(warmup)),
                 result.GetValue(rounds),
-                result.GetValue(images)).RunAsync();
+                result.GetValue(images),
+                result.GetValue(fleets)).RunAsync();
         });
         return command;
     }

@@ -15,6 +15,7 @@ public static class RegionSimCommand
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(ImageAssistantCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
         return root;
     }
 }

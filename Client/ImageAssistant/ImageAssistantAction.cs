@@ -34,16 +34,23 @@ public sealed class ImageAssistantAction(
         return answer.Status;
     }
 
+    /// <summary>What is wrong with the words typed (a bad option, an unknown argument), as Image Assistant says it; null when nothing.</summary>
+    public static string? ParseProblem(ParseResult result) =>
+        result.Errors.Count > 0 ? string.Join(" ", result.Errors.Select(error => error.Message))
+        : result.UnmatchedTokens.Count > 0 ? $"Unrecognized arguments: {string.Join(" ", result.UnmatchedTokens)}. Run help for the operations and their options."
+        : null;
+
+    /// <summary>What the operation itself refuses before it reaches the builder (a missing option, options that exclude each other); null when nothing.</summary>
+    public string? OperationProblem(ParseResult result) => check?.Invoke(result);
+
+    /// <summary>Runs the operation on <paramref name="builder"/>.</summary>
+    public Task<ImageAssistantResult> CallAsync(ParseResult result, IImageBuilderGrain builder) => operation(result, builder);
+
     private async Task<ImageAssistantResult> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
-        if (result.Errors.Count > 0)
+        if (ParseProblem(result) is { } parseProblem)
         {
-            return ImageAssistantResult.Error(string.Join(" ", result.Errors.Select(error => error.Message)));
-        }
-
-        if (result.UnmatchedTokens.Count > 0)
-        {
-            return ImageAssistantResult.Error($"Unrecognized arguments: {string.Join(" ", result.UnmatchedTokens)}. Run help for the operations and their options.");
+            return ImageAssistantResult.Error(parseProblem);
         }
 
         string account, region, builderName;
@@ -58,7 +65,7 @@ public sealed class ImageAssistantAction(
             return ImageAssistantResult.Error(error.Message);
         }
 
-        if (check?.Invoke(result) is { } problem)
+        if (OperationProblem(result) is { } problem)
         {
             return ImageAssistantResult.Error(problem);
         }
@@ -69,7 +76,7 @@ public sealed class ImageAssistantAction(
         {
             using var host = await options.Connection.ConnectAsync(result, connecting.Token);
             var grains = host.Services.GetRequiredService<IGrainFactory>();
-            var answer = await operation(result, grains.GetImageBuilder(region, account, builderName));
+            var answer = await CallAsync(result, grains.GetImageBuilder(region, account, builderName));
             await host.StopAsync(cancellationToken);
             return answer;
         }

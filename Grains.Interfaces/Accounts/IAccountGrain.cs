@@ -36,17 +36,25 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("CopiesInFlight"), AlwaysInterleave]
     Task<int> GetCopiesInFlightAsync(string destinationRegion);
 
-    /// <summary>Another account shared <paramref name="image"/> with this one (or changed what it grants).</summary>
+    /// <summary>Another account shared an image with this one (or changed what it grants): how this account now sees it.</summary>
     [Alias("AddSharedImage")]
-    Task AddSharedImageAsync(ResourceKey image);
+    Task AddSharedImageAsync(ImageView view);
 
-    /// <summary>The owner stopped sharing <paramref name="image"/> with this account.</summary>
+    /// <summary>The owner stopped sharing an image with this account (the view shows it can no longer see it).</summary>
     [Alias("RemoveSharedImage")]
-    Task RemoveSharedImageAsync(ResourceKey image);
+    Task RemoveSharedImageAsync(ImageView view);
 
     /// <summary>
-    /// DescribeImages as this account in <paramref name="region"/>. Read-only and interleaved: concurrent
-    /// describes of one account must not queue behind each other's calls to the region and its images.
+    /// One of the account's own images changed in a way the account sees (state, sharing, gone): the account
+    /// keeps the newest view of each image for DescribeImages. Interleaves and awaits nothing.
+    /// </summary>
+    [Alias("UpdateImageView"), AlwaysInterleave]
+    Task UpdateImageViewAsync(ImageView view);
+
+    /// <summary>
+    /// DescribeImages as this account in <paramref name="region"/>, answered from the views the account holds
+    /// (see <see cref="UpdateImageViewAsync"/>). Read-only and interleaved: concurrent describes of one account
+    /// share the first load of the views and never queue behind each other.
     /// </summary>
     [Alias("DescribeImages"), AlwaysInterleave]
     Task<DescribeImagesResponse> DescribeImagesAsync(string region, DescribeImagesRequest request);

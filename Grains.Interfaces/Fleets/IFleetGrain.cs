@@ -6,10 +6,10 @@ namespace RegionSim.Fleets;
 /// <summary>
 /// A fleet (key <c>region/account/name</c>): its lifecycle, its non-persistent instances and their
 /// capacity, the image it uses. Its sessions (<see cref="Sessions.IFleetSessionsGrain"/>) and its
-/// scaling (<see cref="Scaling.IFleetScalingGrain"/>) are facets of the same grain.
+/// scaling (<see cref="Scaling.IFleetScalingGrain"/>) are facets of the same grain; it keeps its tags.
 /// </summary>
 [Alias("RegionSim.Fleets.IFleetGrain")]
-public interface IFleetGrain : IScheduledGrain
+public interface IFleetGrain : IScheduledGrain, ITaggedResourceGrain
 {
     /// <summary>CreateFleet: the new fleet is STOPPED; its image must be one the account may use for fleets.</summary>
     [Alias("Create")]

@@ -1,3 +1,4 @@
+using RegionSim.Resources;
 using RegionSim.Time;
 
 namespace RegionSim.ImageBuilders;
@@ -5,10 +6,11 @@ namespace RegionSim.ImageBuilders;
 /// <summary>
 /// One image builder (key <c>region/account/name</c>): its lifecycle, what it holds (the Image Assistant
 /// catalogue, the default user profile, Windows Update, antivirus and Windows Defender, the agent) and the
-/// images made on it. Only its account reaches it, so calls carry no caller.
+/// images made on it. Only its account reaches it by name, so those calls carry no caller; tag calls, which
+/// name it by ARN, do.
 /// </summary>
 [Alias("RegionSim.ImageBuilders.IImageBuilderGrain")]
-public interface IImageBuilderGrain : IScheduledGrain
+public interface IImageBuilderGrain : IScheduledGrain, ITaggedResourceGrain
 {
     /// <summary>CreateImageBuilder: from an image the account may use for builders; PENDING, then RUNNING.</summary>
     [Alias("Create")]
@@ -34,14 +36,9 @@ public interface IImageBuilderGrain : IScheduledGrain
     [Alias("CreateStreamingUrl")]
     Task<CreateImageBuilderStreamingURLResponse> CreateStreamingUrlAsync(CreateImageBuilderStreamingURLRequest request);
 
-    [Alias("Tag")]
-    Task TagAsync(IReadOnlyDictionary<string, string> tags);
-
-    [Alias("Untag")]
-    Task UntagAsync(IReadOnlyList<string> tagKeys);
-
-    [Alias("ListTags"), AlwaysInterleave]
-    Task<IReadOnlyDictionary<string, string>> ListTagsAsync();
+    /// <summary>Someone opens the builder's streaming URL: a RUNNING builder takes the connection; answers the builder.</summary>
+    [Alias("Connect")]
+    Task<ImageBuilder> ConnectAsync();
 
     // Image Assistant, as its CLI operations run on the builder.
 

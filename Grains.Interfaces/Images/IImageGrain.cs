@@ -9,11 +9,15 @@ namespace RegionSim.Images;
 /// rule about it. Callers pass the account they act for.
 /// </summary>
 [Alias("RegionSim.Images.IImageGrain")]
-public interface IImageGrain : IScheduledGrain
+public interface IImageGrain : IScheduledGrain, ITaggedResourceGrain
 {
     /// <summary>The image as <paramref name="viewerAccountId"/> sees it; ResourceNotFound if it can't.</summary>
     [Alias("Describe"), AlwaysInterleave]
     Task<Image> DescribeAsync(string viewerAccountId);
+
+    /// <summary>The view <paramref name="viewerAccountId"/>'s account keeps of the image, with its version (the image pushes changes; the account asks once per activation).</summary>
+    [Alias("GetView"), AlwaysInterleave]
+    Task<ImageView> GetViewAsync(string viewerAccountId);
 
     /// <summary>The image content, for an account allowed to see the image.</summary>
     [Alias("GetContent"), AlwaysInterleave]
@@ -52,15 +56,6 @@ public interface IImageGrain : IScheduledGrain
     /// <summary>DeleteImage: refused while shared or used; then DELETING, and gone once deletion time has passed.</summary>
     [Alias("Delete")]
     Task<Image> DeleteAsync(string callerAccountId);
-
-    [Alias("Tag")]
-    Task TagAsync(string callerAccountId, IReadOnlyDictionary<string, string> tags);
-
-    [Alias("Untag")]
-    Task UntagAsync(string callerAccountId, IReadOnlyList<string> tagKeys);
-
-    [Alias("ListTags"), AlwaysInterleave]
-    Task<IReadOnlyDictionary<string, string>> ListTagsAsync(string callerAccountId);
 
     /// <summary>
     /// Whether <paramref name="accountId"/> may launch an image builder from this image (its owner, anyone for

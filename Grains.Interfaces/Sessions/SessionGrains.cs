@@ -8,10 +8,11 @@ public static class SessionGrains
     public static IFleetSessionsGrain GetFleetSessions(this IGrainFactory grains, string region, string account, string? fleetName, string member = "FleetName") =>
         grains.GetGrain<IFleetSessionsGrain>(new ResourceKey(region, account, Check.Name(fleetName, member)).ToString());
 
-    /// <summary>A user opens <paramref name="streamingUrl"/>: the fleet the URL names starts or resumes the user's session.</summary>
-    public static Task<StreamingConnection> ConnectAsync(this IGrainFactory grains, string streamingUrl)
-    {
-        var token = StreamingUrls.Read(streamingUrl);
-        return grains.GetFleetSessions(token.Region, token.AccountId, token.FleetName).ConnectAsync(token);
-    }
+    /// <summary>
+    /// A user opens <paramref name="streamingUrl"/> (on any host, or its bare token): the fleet the URL was made
+    /// for starts or resumes the user's session. Once per URL, before it expires.
+    /// </summary>
+    public static async Task<StreamingConnection> ConnectAsync(this IGrainFactory grains, string streamingUrl) =>
+        (await grains.GetGrain<IStreamingUrlGrain>(StreamingUrls.TokenOf(streamingUrl)).OpenAsync()).Session
+        ?? throw Errors.AppStreamException.InvalidCombination("This streaming URL connects to an image builder, not to a fleet's session.");
 }

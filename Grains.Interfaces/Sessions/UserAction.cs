@@ -16,6 +16,7 @@ public sealed record UserAction
     public static UserAction LogOut { get; } = new() { Kind = UserActionKind.LogOut };
     public static UserAction GoIdle { get; } = new() { Kind = UserActionKind.GoIdle };
     public static UserAction BecomeActive { get; } = new() { Kind = UserActionKind.BecomeActive };
+    public static UserAction Reconnect { get; } = new() { Kind = UserActionKind.Reconnect };
 
     public static UserAction ChangeProfileSetting(string name, string value) =>
         new() { Kind = UserActionKind.ChangeProfileSetting, Name = name, Value = value };
@@ -43,4 +44,7 @@ public enum UserActionKind
 
     /// <summary>Software installed or updated on the instance (never persisted: instances are non-persistent).</summary>
     InstallSoftware,
+
+    /// <summary>The user comes back to the session (as opening a new streaming URL would): same session, same instance, if it has not ended.</summary>
+    Reconnect,
 }

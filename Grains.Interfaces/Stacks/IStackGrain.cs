@@ -1,4 +1,5 @@
 using RegionSim.Fleets;
+using RegionSim.Resources;
 using RegionSim.Sessions;
 
 namespace RegionSim.Stacks;
@@ -8,7 +9,7 @@ namespace RegionSim.Stacks;
 /// and the profile settings its users keep with application settings persistence.
 /// </summary>
 [Alias("RegionSim.Stacks.IStackGrain")]
-public interface IStackGrain : IGrainWithStringKey
+public interface IStackGrain : ITaggedResourceGrain
 {
     [Alias("Create")]
     Task<CreateStackResponse> CreateAsync(CreateStackRequest request);

@@ -117,6 +117,8 @@ internal sealed partial class FleetEngine
             case UserActionKind.InstallSoftware:
                 (session.SoftwareInstalled ??= []).Add(action.Name!);
                 break;
+            case UserActionKind.Reconnect:
+                return Resume(session.StackName, session.UserId)!;
         }
 
         _changed = true;

@@ -69,6 +69,12 @@ public sealed partial class FleetGrain
         }
 
         var engine = Advance();
+        if (engine.Details(sessionId) is { EndedAt: { } endedAt, EndReason: var reason })
+        {
+            throw AppStreamException.NotPermitted(
+                $"Streaming session {sessionId} ended at {endedAt:u}: {Explain(reason)}. The user opens a new streaming URL to stream again.");
+        }
+
         var session = engine.Act(sessionId, action);
         await SettleAsync();
         return engine.View(session);
@@ -122,6 +128,16 @@ public sealed partial class FleetGrain
         engine.RefuseForCapacity();
         return null;
     }
+
+    private string Explain(SessionEndReason? reason) => reason switch
+    {
+        SessionEndReason.MaxUserDuration => $"it reached the fleet's MaxUserDurationInSeconds ({Settings.MaxUserDurationInSeconds})",
+        SessionEndReason.DisconnectTimeout => $"the user stayed disconnected past the fleet's DisconnectTimeoutInSeconds ({Settings.DisconnectTimeoutInSeconds})",
+        SessionEndReason.LogOut => "the user logged out",
+        SessionEndReason.Expired => "ExpireSession ended it",
+        SessionEndReason.FleetStopped => "the fleet was stopped",
+        _ => "it is over",
+    };
 
     private static string Describe(Fleets.ComputeCapacityStatus capacity) =>
         $"desired {capacity.Desired}, running {capacity.Running}, in use {capacity.InUse}, available {capacity.Available}";

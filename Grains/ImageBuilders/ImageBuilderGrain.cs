@@ -10,6 +10,7 @@ using RegionSim.Network;
 using RegionSim.Stacks;
 using RegionSim.Regions;
 using RegionSim.Resources;
+using RegionSim.Sessions;
 using RegionSim.Telemetry;
 using RegionSim.Time;
 using RegionSim.Validation;
@@ -27,7 +28,6 @@ public sealed partial class ImageBuilderGrain(
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
     SimulationClock clock) : Grain, IImageBuilderGrain
 {
-    public const int MaxTags = 50;
     public const long DefaultStreamingUrlValidity = 3600;
 
     private static readonly string[] LocalUsers = [@".\Administrator", @".\Template User", @".\Test User"];
@@ -116,6 +116,7 @@ public sealed partial class ImageBuilderGrain(
 
     async Task<ImageBuilderResponse> IImageBuilderGrain.StartAsync(StartImageBuilderRequest request)
     {
+        Check.MaxLength(Check.MinLength(request.AppstreamAgentVersion, 1, "AppstreamAgentVersion"), 100, "AppstreamAgentVersion");
         RequireState("started", ImageBuilderState.Stopped);
         var now = time.GetUtcNow();
         Builder.TargetAgentVersion = ChooseAgent(request.AppstreamAgentVersion, Builder.AgentVersion, alwaysLatest: false, now);
@@ -134,55 +135,52 @@ public sealed partial class ImageBuilderGrain(
         return EnterAsync(ImageBuilderState.Deleting, clock.Timings.ImageBuilderDeletion, time.GetUtcNow());
     }
 
-    Task<CreateImageBuilderStreamingURLResponse> IImageBuilderGrain.CreateStreamingUrlAsync(CreateImageBuilderStreamingURLRequest request)
+    async Task<CreateImageBuilderStreamingURLResponse> IImageBuilderGrain.CreateStreamingUrlAsync(CreateImageBuilderStreamingURLRequest request)
     {
         var validity = Check.Range(request.Validity, 1, 604_800, nameof(request.Validity)) ?? DefaultStreamingUrlValidity;
-        RequireState("connected to", ImageBuilderState.Running);
+        RequireStreamable();
         var expires = time.GetUtcNow().AddSeconds(validity);
-        var token = Convert.ToBase64String(Encoding.UTF8.GetBytes($"image-builder:{_key}:{expires.ToUnixTimeSeconds()}"))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        return Task.FromResult(new CreateImageBuilderStreamingURLResponse
-        {
-            StreamingURL = $"https://appstream2.{_key.Region}.aws.amazon.com/authenticate?parameters={token}",
-            Expires = expires,
-        });
+        var token = StreamingUrls.NewToken();
+        await GrainFactory.GetGrain<IStreamingUrlGrain>(token).IssueForImageBuilderAsync(_key, expires);
+        return new CreateImageBuilderStreamingURLResponse { StreamingURL = StreamingUrls.Create(_key.Region, token), Expires = expires };
     }
 
-    async Task IImageBuilderGrain.TagAsync(IReadOnlyDictionary<string, string> tags)
+    Task<ImageBuilder> IImageBuilderGrain.ConnectAsync()
     {
-        Check.Tags(Check.Required(tags, "Tags"), "Tags");
+        RequireStreamable();
+        return Task.FromResult(View());
+    }
+
+    /// <summary>Streaming to a builder needs it RUNNING; CreateImageBuilderStreamingURL models only OperationNotPermitted for the rest.</summary>
+    private void RequireStreamable()
+    {
         RequireExisting();
-        if (Builder.Tags.Keys.Union(tags.Keys).Count() > MaxTags)
+        if (Builder.State != ImageBuilderState.Running)
         {
-            throw AppStreamException.LimitExceeded($"Image builder {_key.Name} would have more than {MaxTags} tags.");
+            throw AppStreamException.NotPermitted($"Image builder {_key.Name} is {WireNames.Of(Builder.State)}; it can be connected to when it is RUNNING.");
         }
+    }
 
-        foreach (var (key, value) in tags)
-        {
-            Builder.Tags[key] = value;
-        }
-
+    async Task ITaggedResourceGrain.TagAsync(string callerAccountId, IReadOnlyDictionary<string, string> tags)
+    {
+        ResourceTags.CheckTags(tags);
+        RequireOwnedBy(callerAccountId);
+        ResourceTags.Add(Builder.Tags, tags, $"Image builder {_key.Name}");
         await state.WriteStateAsync();
     }
 
-    async Task IImageBuilderGrain.UntagAsync(IReadOnlyList<string> tagKeys)
+    async Task ITaggedResourceGrain.UntagAsync(string callerAccountId, IReadOnlyList<string> tagKeys)
     {
-        if (Check.Required(tagKeys, "TagKeys").Count is < 1 or > 50)
+        ResourceTags.CheckKeys(tagKeys);
+        RequireOwnedBy(callerAccountId);
+        if (ResourceTags.Remove(Builder.Tags, tagKeys))
         {
-            throw AppStreamException.Invalid("1 validation error detected: Value at 'TagKeys' failed to satisfy constraint: Member must have between 1 and 50 items");
+            await state.WriteStateAsync();
         }
-
-        RequireExisting();
-        foreach (var key in tagKeys)
-        {
-            Builder.Tags.Remove(Check.TagKey(key, "TagKeys"));
-        }
-
-        await state.WriteStateAsync();
     }
 
-    Task<IReadOnlyDictionary<string, string>> IImageBuilderGrain.ListTagsAsync() =>
-        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>(RequireExisting().Builder.Tags));
+    Task<IReadOnlyDictionary<string, string>> ITaggedResourceGrain.ListTagsAsync(string callerAccountId) =>
+        Task.FromResult(ResourceTags.Copy(RequireOwnedBy(callerAccountId).Builder.Tags));
 
     async Task<DateTimeOffset?> IScheduledGrain.OnDueAsync(DateTimeOffset now)
     {
@@ -337,6 +335,12 @@ public sealed partial class ImageBuilderGrain(
 
     private ImageBuilderGrain RequireExisting() =>
         Builder.Exists ? this : throw AppStreamException.NotFound($"Account {_key.Owner} has no image builder named {_key.Name} in {_key.Region}.");
+
+    /// <summary>Tag calls name the builder by ARN, which may name another account's: to the caller, that one does not exist.</summary>
+    private ImageBuilderGrain RequireOwnedBy(string callerAccountId) =>
+        Builder.Exists && callerAccountId == _key.Owner
+            ? this
+            : throw AppStreamException.NotFound($"Account {callerAccountId} has no image builder named {_key.Name} in {_key.Region}.");
 
     private AppStreamException AlreadyExists() =>
         AppStreamException.AlreadyExists($"Account {_key.Owner} already has an image builder named {_key.Name} in {_key.Region}.");

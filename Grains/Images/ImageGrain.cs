@@ -20,7 +20,6 @@ public sealed partial class ImageGrain(
     SimulationClock clock) : Grain, IImageGrain
 {
     public const int MaxSharedAccounts = 100;
-    public const int MaxTags = 50;
 
     // AdmitFleet, ReleaseFleet and the permission calls interleave with the image's other calls, so every
     // write goes through one writer; permission changes for one recipient take turns.
@@ -44,6 +43,8 @@ public sealed partial class ImageGrain(
 
     Task<Image> IImageGrain.DescribeAsync(string viewerAccountId) =>
         Task.FromResult(ViewFor(viewerAccountId) ?? throw NotFound(viewerAccountId));
+
+    Task<ImageView> IImageGrain.GetViewAsync(string viewerAccountId) => Task.FromResult(ViewOf(viewerAccountId));
 
     Task<ImageContent> IImageGrain.GetContentAsync(string viewerAccountId)
     {
@@ -78,9 +79,11 @@ public sealed partial class ImageGrain(
             CreatedTime = now,
             Tags = image.Tags?.ToDictionary(StringComparer.Ordinal) ?? new(StringComparer.Ordinal),
             TransitionDue = now + (image.InitialState == ImageState.Creating ? clock.Timings.ManagedImageUpdate : clock.Timings.ImageCreation),
+            ViewSequence = 1,
         };
         var created = OwnerView();
         await TransitionWhenDueAsync(now);
+        await PushOwnerViewAsync();
         return created;
     }
 
@@ -138,8 +141,10 @@ public sealed partial class ImageGrain(
             CreatedTime = now,
             CopiedFrom = copy.SourceArn,
             TransitionDue = now + clock.Timings.ImageCopy,
+            ViewSequence = 1,
         };
         await TransitionWhenDueAsync(now);
+        await PushOwnerViewAsync();
     }
 
     async Task IImageGrain.UpdatePermissionsAsync(string callerAccountId, UpdateImagePermissionsRequest request)
@@ -166,8 +171,11 @@ public sealed partial class ImageGrain(
 
             var lost = shared && Image.SharedWith[recipient].AllowFleet && !permissions.AllowFleet ? FleetsOf(recipient) : null;
             Image.SharedWith[recipient] = permissions;
+            Image.ViewSequence++;
+            var (recipientView, ownerView) = (ViewOf(recipient), Image.SharedWith.Count == 1 && !shared ? ViewOf(_key.Owner) : null);
             await _writer.WriteAsync();
-            await GrainFactory.GetGrain<IAccountGrain>(recipient).AddSharedImageAsync(_key);
+            await GrainFactory.GetGrain<IAccountGrain>(recipient).AddSharedImageAsync(recipientView);
+            await PushOwnerViewAsync(ownerView);
             RegionSimTelemetry.ImagePermissionChanges.Add(1, new KeyValuePair<string, object?>("change", shared ? "updated" : "granted"));
             return lost;
         });
@@ -236,48 +244,35 @@ public sealed partial class ImageGrain(
         var now = time.GetUtcNow();
         Image.State = ImageState.Deleting;
         Image.TransitionDue = now + clock.Timings.ImageDeletion;
+        Image.ViewSequence++;
         var deleting = OwnerView();
         await TransitionWhenDueAsync(now);
+        await PushOwnerViewAsync();
         return deleting;
     }
 
-    async Task IImageGrain.TagAsync(string callerAccountId, IReadOnlyDictionary<string, string> tags)
+    async Task ITaggedResourceGrain.TagAsync(string callerAccountId, IReadOnlyDictionary<string, string> tags)
     {
-        Check.Tags(Check.Required(tags, "Tags"), "Tags");
+        ResourceTags.CheckTags(tags);
         RequireOwnedBy(callerAccountId, "tagged");
-        if (Image.Tags.Keys.Union(tags.Keys).Count() > MaxTags)
-        {
-            throw AppStreamException.LimitExceeded($"Image {_key.Name} would have more than {MaxTags} tags.");
-        }
-
-        foreach (var (key, value) in tags)
-        {
-            Image.Tags[key] = value;
-        }
-
+        ResourceTags.Add(Image.Tags, tags, $"Image {_key.Name}");
         await _writer.WriteAsync();
     }
 
-    async Task IImageGrain.UntagAsync(string callerAccountId, IReadOnlyList<string> tagKeys)
+    async Task ITaggedResourceGrain.UntagAsync(string callerAccountId, IReadOnlyList<string> tagKeys)
     {
-        if (Check.Required(tagKeys, "TagKeys").Count is < 1 or > 50)
-        {
-            throw AppStreamException.Invalid("1 validation error detected: Value at 'TagKeys' failed to satisfy constraint: Member must have between 1 and 50 items");
-        }
-
+        ResourceTags.CheckKeys(tagKeys);
         RequireOwnedBy(callerAccountId, "untagged");
-        foreach (var key in tagKeys)
+        if (ResourceTags.Remove(Image.Tags, tagKeys))
         {
-            Image.Tags.Remove(Check.TagKey(key, "TagKeys"));
+            await _writer.WriteAsync();
         }
-
-        await _writer.WriteAsync();
     }
 
-    Task<IReadOnlyDictionary<string, string>> IImageGrain.ListTagsAsync(string callerAccountId)
+    Task<IReadOnlyDictionary<string, string>> ITaggedResourceGrain.ListTagsAsync(string callerAccountId)
     {
         RequireOwnedBy(callerAccountId, "tagged");
-        return Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>(Image.Tags));
+        return Task.FromResult(ResourceTags.Copy(Image.Tags));
     }
 
     async Task<Image> IImageGrain.AdmitFleetAsync(ResourceKey fleet)
@@ -343,7 +338,9 @@ public sealed partial class ImageGrain(
         {
             case ImageState.Copying:
                 Image.State = ImageState.Available;
+                Image.ViewSequence++;
                 await _writer.WriteAsync();
+                await PushOwnerViewAsync();
                 await GrainFactory.GetGrain<IAccountGrain>(_key.Owner).CompleteCopyAsync(_key.Region, _key.Name);
                 RegionSimTelemetry.ImagesCopied.Add(1, new KeyValuePair<string, object?>("outcome", "available"));
                 break;
@@ -351,7 +348,9 @@ public sealed partial class ImageGrain(
             case ImageState.Pending or ImageState.Creating:
                 var managedUpdate = Image.State == ImageState.Creating;
                 Image.State = ImageState.Available;
+                Image.ViewSequence++;
                 await _writer.WriteAsync();
+                await PushOwnerViewAsync();
                 if (managedUpdate)
                 {
                     await GrainFactory.GetGrain<IAccountGrain>(_key.Owner).CompleteImageUpdateAsync(_key.Region, _key.Name);
@@ -361,8 +360,10 @@ public sealed partial class ImageGrain(
                 break;
 
             case ImageState.Deleting:
+                var gone = new ImageView { Key = _key, Incarnation = Image.CreatedTime, Sequence = Image.ViewSequence + 1 };
                 await state.ClearStateAsync();
                 state.State = new ImageGrainState();
+                await PushOwnerViewAsync(gone);
                 await GrainFactory.GetGrain<IAccountGrain>(_key.Owner).ReleaseNameAsync(_key.Region, ResourceKind.Image, _key.Name);
                 RegionSimTelemetry.ImagesDeleted.Add(1);
                 break;
@@ -374,8 +375,11 @@ public sealed partial class ImageGrain(
     {
         Image.SharedWith.Remove(recipient, out var granted);
         var fleets = granted?.AllowFleet == true ? FleetsOf(recipient) : null;
+        Image.ViewSequence++;
+        var (recipientView, ownerView) = (ViewOf(recipient), Image.SharedWith.Count == 0 ? ViewOf(_key.Owner) : null);
         await _writer.WriteAsync();
-        await GrainFactory.GetGrain<IAccountGrain>(recipient).RemoveSharedImageAsync(_key);
+        await GrainFactory.GetGrain<IAccountGrain>(recipient).RemoveSharedImageAsync(recipientView);
+        await PushOwnerViewAsync(ownerView);
         RegionSimTelemetry.ImagePermissionChanges.Add(1, new KeyValuePair<string, object?>("change", "revoked"));
         return fleets;
     }
@@ -452,6 +456,35 @@ public sealed partial class ImageGrain(
 
     private AppStreamException NotFound(string accountId) =>
         AppStreamException.NotFound($"No image named {_key.Name} is visible to account {accountId} in {_key.Region}.");
+
+    /// <summary>
+    /// The owner's account keeps the owner's view for DescribeImages: it is told after every change the owner
+    /// sees (the change stored first, so that the version it carries is never reused). Recipients' accounts
+    /// get theirs with AddSharedImage and RemoveSharedImage.
+    /// </summary>
+    private Task PushOwnerViewAsync(ImageView? view = null)
+    {
+        view ??= Image.Exists ? ViewOf(_key.Owner) : null;
+        return view is null ? Task.CompletedTask : GrainFactory.GetGrain<IAccountGrain>(_key.Owner).UpdateImageViewAsync(view);
+    }
+
+    /// <summary>The view <paramref name="viewer"/>'s account keeps of this image now, at the image's current version.</summary>
+    private ImageView ViewOf(string viewer)
+    {
+        var image = ViewFor(viewer);
+        return new ImageView
+        {
+            Key = _key,
+            Incarnation = _baseImage is null ? Image.CreatedTime : DateTimeOffset.MinValue,
+            Sequence = Image.ViewSequence,
+            Image = image,
+            FreshUntil = image is not null && _baseImage is null ? AgentFlagFreshUntil(Image.Content!) : null,
+        };
+    }
+
+    /// <summary>An image on the newest agent shows LatestAppstreamAgentVersion TRUE until a newer agent is released.</summary>
+    private DateTimeOffset? AgentFlagFreshUntil(ImageContent content) =>
+        !content.AlwaysLatestAgent && RunsLatestAgent(content) ? AgentReleaseCatalog.NextAfter(time.GetUtcNow())?.ReleasedOn : null;
 
     /// <summary>The image as <paramref name="viewer"/> sees it, or null if it can't.</summary>
     private Image? ViewFor(string viewer)

@@ -24,4 +24,7 @@ public sealed class ImageGrainState
 
     /// <summary>The ARN of the image this one was copied from.</summary>
     [Id(11)] public string? CopiedFrom { get; set; }
+
+    /// <summary>Counts the changes its viewers see (state, sharing): the version of the views accounts keep.</summary>
+    [Id(12)] public long ViewSequence { get; set; }
 }

@@ -33,6 +33,9 @@ public static class AgentReleaseCatalog
     public static AgentRelease LatestAt(DateTimeOffset now) =>
         Releases.LastOrDefault(release => release.ReleasedOn <= now) ?? Releases[0];
 
+    /// <summary>The first release after <paramref name="now"/>, if the catalogue has one.</summary>
+    public static AgentRelease? NextAfter(DateTimeOffset now) => Releases.FirstOrDefault(release => release.ReleasedOn > now);
+
     /// <summary>The release of that version, if it is one and was out by <paramref name="now"/>.</summary>
     public static AgentRelease? Find(string version, DateTimeOffset now) =>
         ByVersion.TryGetValue(version, out var release) && release.ReleasedOn <= now ? release : null;

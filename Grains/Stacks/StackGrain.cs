@@ -231,7 +231,8 @@ public sealed class StackGrain(
         }
 
         var expires = time.GetUtcNow() + TimeSpan.FromSeconds(validity);
-        var url = StreamingUrls.Create(new StreamingConnectRequest
+        var token = StreamingUrls.NewToken();
+        await GrainFactory.GetGrain<IStreamingUrlGrain>(token).IssueForSessionAsync(new StreamingConnectRequest
         {
             Region = _key.Region,
             AccountId = _key.Owner,
@@ -242,7 +243,7 @@ public sealed class StackGrain(
             ApplicationId = request.ApplicationId,
             SessionContext = request.SessionContext,
         });
-        return new CreateStreamingURLResponse { StreamingURL = url, Expires = expires };
+        return new CreateStreamingURLResponse { StreamingURL = StreamingUrls.Create(_key.Region, token), Expires = expires };
     }
 
     Task<SessionSetup> IStackGrain.GetSessionSetupAsync(string fleetName, string userId)
@@ -289,6 +290,30 @@ public sealed class StackGrain(
             : new Dictionary<string, string>());
     }
 
+    async Task ITaggedResourceGrain.TagAsync(string callerAccountId, IReadOnlyDictionary<string, string> tags)
+    {
+        ResourceTags.CheckTags(tags);
+        RequireOwnedBy(callerAccountId);
+        ResourceTags.Add(Stack.Tags, tags, $"Stack {_key.Name}");
+        await _writer.WriteAsync();
+    }
+
+    async Task ITaggedResourceGrain.UntagAsync(string callerAccountId, IReadOnlyList<string> tagKeys)
+    {
+        ResourceTags.CheckKeys(tagKeys);
+        RequireOwnedBy(callerAccountId);
+        if (ResourceTags.Remove(Stack.Tags, tagKeys))
+        {
+            await _writer.WriteAsync();
+        }
+    }
+
+    Task<IReadOnlyDictionary<string, string>> ITaggedResourceGrain.ListTagsAsync(string callerAccountId)
+    {
+        RequireOwnedBy(callerAccountId);
+        return Task.FromResult(ResourceTags.Copy(Stack.Tags));
+    }
+
     private static string ProfileKey(string settingsGroup, string userId) => $"{settingsGroup}\n{userId}";
 
     private void RequireExists()
@@ -296,6 +321,15 @@ public sealed class StackGrain(
         if (!Stack.Exists)
         {
             throw AppStreamException.NotFound($"Account {_key.Owner} has no stack named {_key.Name} in {_key.Region}.");
+        }
+    }
+
+    /// <summary>Tag calls name the stack by ARN, which may name another account's: to the caller, that one does not exist.</summary>
+    private void RequireOwnedBy(string callerAccountId)
+    {
+        if (!Stack.Exists || callerAccountId != _key.Owner)
+        {
+            throw AppStreamException.NotFound($"Account {callerAccountId} has no stack named {_key.Name} in {_key.Region}.");
         }
     }
 

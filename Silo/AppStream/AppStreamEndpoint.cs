@@ -62,13 +62,15 @@ public sealed class AppStreamEndpoint(AppStreamApi api, SigV4Verifier verifier)
                 $"AppStream operations take AWS JSON 1.1 (Content-Type: {JsonContentType}), not '{request.ContentType}'."));
         }
 
-        return api.InvokeAsync(caller, target.AsSpan(TargetPrefix.Length), body);
+        // URLs in answers (streaming URLs) point where the client reached this silo.
+        var origin = request.Host.HasValue ? $"{request.Scheme}://{request.Host}" : null;
+        return api.InvokeAsync(caller with { Origin = origin }, target.AsSpan(TargetPrefix.Length), body);
     }
 
     /// <summary>No Content-Type, or a JSON one: <c>application/x-amz-json-1.1</c> (1.0 and plain <c>application/json</c> too).</summary>
     private static bool IsJson(string? contentType)
     {
-        if (string.IsNullOrEmpty(contentType))
+        if (string.IsNullOrEmpty(contentType) || string.Equals(contentType, JsonContentType, StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }

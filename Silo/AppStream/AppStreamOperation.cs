@@ -24,7 +24,7 @@ internal sealed class AppStreamOperation<TRequest, TOutput>(string name, Func<IG
     {
         var request = WireRequest.Read(body.Span, RequestShape);
         var output = await call(grains, caller, request);
-        return AppStreamAnswer.Output(JsonSerializer.SerializeToUtf8Bytes(output, OutputShape));
+        return AppStreamAnswer.Output(WireOutput.Encode(output, OutputShape));
     }
 }
 

@@ -14,6 +14,10 @@ public sealed class AppStreamOperations
     /// <summary>Every operation RegionSim simulates.</summary>
     public static AppStreamOperations All { get; } = new AppStreamOperations()
         .AddImageOperations()
+        .AddImageBuilderOperations()
+        .AddFleetOperations()
+        .AddStackOperations()
+        .AddSessionOperations()
         .AddTaggingOperations();
 
     public IEnumerable<string> Names => _byName.Keys.Order(StringComparer.Ordinal);

@@ -8,39 +8,52 @@ using RegionSim.Wire;
 namespace RegionSim.Silo.AppStream;
 
 /// <summary>
-/// How the endpoint writes outputs: as <see cref="AppStreamJson"/> writes them, except that public
-/// images — the region's catalogue, the same immutable objects in every DescribeImages answer — are
-/// encoded once and their JSON reused.
+/// How the endpoint writes outputs: as <see cref="AppStreamJson"/> writes them, except that images and
+/// DescribeImages answers are encoded once per object and their JSON reused. The account answers
+/// DescribeImages with the same immutable objects until something it sees changes (the region's
+/// catalogue, the views its images pushed, the answers it made from them), so each is encoded once.
 /// </summary>
 internal static class WireOutput
 {
-    public static JsonSerializerOptions Options { get; } = Create();
+    private static readonly EncodedOnce<DescribeImagesResponse> DescribeImagesAnswers;
 
-    private static JsonSerializerOptions Create()
+    static WireOutput()
     {
-        var options = new JsonSerializerOptions(AppStreamJson.Options);
-        options.Converters.Insert(0, new PublicImageConverter());
-        options.MakeReadOnly(populateMissingResolver: true);
-        return options;
+        var images = new EncodedOnce<Image>(AppStreamJson.Options);
+        DescribeImagesAnswers = new EncodedOnce<DescribeImagesResponse>(With(AppStreamJson.Options, images));
+        Options = With(With(AppStreamJson.Options, images), DescribeImagesAnswers);
     }
 
-    private sealed class PublicImageConverter : JsonConverter<Image>
+    public static JsonSerializerOptions Options { get; }
+
+    /// <summary>The JSON of an output; a DescribeImages answer encoded before is answered as it was (the same bytes, not a copy).</summary>
+    public static byte[] Encode<T>(T output, JsonTypeInfo<T> shape) =>
+        output is DescribeImagesResponse answer ? DescribeImagesAnswers.Encoded(answer) : JsonSerializer.SerializeToUtf8Bytes(output, shape);
+
+    private static JsonSerializerOptions With(JsonSerializerOptions options, JsonConverter converter)
     {
-        private static readonly JsonTypeInfo<Image> Shape = (JsonTypeInfo<Image>)AppStreamJson.Options.GetTypeInfo(typeof(Image));
-        private readonly ConditionalWeakTable<Image, byte[]> _encoded = new();
+        var with = new JsonSerializerOptions(options);
+        with.Converters.Insert(0, converter);
+        with.MakeReadOnly(populateMissingResolver: true);
+        return with;
+    }
 
-        public override Image Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            JsonSerializer.Deserialize(ref reader, Shape)!;
+    /// <summary>
+    /// Writes an immutable object as the JSON it was first written as: objects are told apart by reference,
+    /// so a changed image or answer is a new object and encoded anew. <paramref name="plain"/> writes the object itself.
+    /// </summary>
+    private sealed class EncodedOnce<T>(JsonSerializerOptions plain) : JsonConverter<T> where T : class
+    {
+        private readonly JsonTypeInfo<T> _shape = (JsonTypeInfo<T>)plain.GetTypeInfo(typeof(T));
+        private readonly ConditionalWeakTable<T, byte[]> _encoded = new();
 
-        public override void Write(Utf8JsonWriter writer, Image value, JsonSerializerOptions options)
-        {
-            if (value.Visibility != VisibilityType.Public)
-            {
-                JsonSerializer.Serialize(writer, value, Shape);
-                return;
-            }
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            JsonSerializer.Deserialize(ref reader, _shape)!;
 
-            writer.WriteRawValue(_encoded.GetValue(value, image => JsonSerializer.SerializeToUtf8Bytes(image, Shape)), skipInputValidation: true);
-        }
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+            writer.WriteRawValue(Encoded(value), skipInputValidation: true);
+
+        /// <summary>The object's JSON, encoded the first time it is asked for; never change the bytes.</summary>
+        public byte[] Encoded(T value) => _encoded.GetValue(value, encoded => JsonSerializer.SerializeToUtf8Bytes(encoded, _shape));
     }
 }

@@ -1,6 +1,7 @@
 using Orleans.Dashboard;
 using RegionSim.Silo.AppStream;
 using RegionSim.Silo.Control;
+using RegionSim.Silo.Sessions;
 using RegionSim.Silo.Telemetry;
 using RegionSim.Silo.Time;
 
@@ -61,6 +62,7 @@ public static class RegionSimHost
         builder.Services.AddSingleton(options);
         builder.Services.AddRegionSimTelemetry(options);
         builder.Services.AddAppStreamEndpoint(options);
+        builder.Services.AddStreamingSessions();
         builder.UseOrleans(silo =>
         {
             silo.AddRegionSimClustering(options);
@@ -78,6 +80,7 @@ public static class RegionSimHost
         var app = builder.Build();
         app.MapAppStreamEndpoint();
         app.MapRegionSimControl(options);
+        app.MapStreamingSessions(options);
         if (options.Dashboard)
         {
             app.MapOrleansDashboard("/dashboard");

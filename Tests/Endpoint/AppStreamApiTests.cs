@@ -55,7 +55,7 @@ public sealed class AppStreamApiTests(ClusterFixture fixture)
     [Theory]
     [InlineData("12345", "us-east-1", "DescribeImages", "ValidationException")]
     [InlineData("123456789012", "moon-1", "DescribeImages", "ValidationException")]
-    [InlineData("123456789012", "us-east-1", "CreateFleet", "UnknownOperationException")]
+    [InlineData("123456789012", "us-east-1", "CreateDirectoryConfig", "UnknownOperationException")]
     public async Task A_caller_region_or_operation_that_cannot_be_is_refused(string account, string region, string operation, string errorType)
     {
         var answer = await Api.InvokeAsync(account, region, operation, "{}");
@@ -64,10 +64,17 @@ public sealed class AppStreamApiTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public void The_catalogue_holds_the_image_and_tagging_operations()
+    public void The_catalogue_holds_every_operation_in_scope()
     {
         Assert.Equal(
-            ["CopyImage", "CreateUpdatedImage", "DeleteImage", "DeleteImagePermissions", "DescribeImagePermissions", "DescribeImages", "ListTagsForResource", "TagResource", "UntagResource", "UpdateImagePermissions"],
+            [
+                "AssociateFleet", "CopyImage", "CreateFleet", "CreateImageBuilder", "CreateImageBuilderStreamingURL", "CreateStack",
+                "CreateStreamingURL", "CreateUpdatedImage", "DeleteFleet", "DeleteImage", "DeleteImageBuilder", "DeleteImagePermissions",
+                "DeleteStack", "DescribeFleets", "DescribeImageBuilders", "DescribeImagePermissions", "DescribeImages", "DescribeSessions",
+                "DescribeStacks", "DisassociateFleet", "ExpireSession", "ListAssociatedFleets", "ListAssociatedStacks", "ListTagsForResource",
+                "StartFleet", "StartImageBuilder", "StopFleet", "StopImageBuilder", "TagResource", "UntagResource", "UpdateFleet",
+                "UpdateImagePermissions", "UpdateStack",
+            ],
             AppStreamOperations.All.Names);
     }
 }

@@ -15,7 +15,15 @@ public sealed class BadInputTests(EndpointFixture fixture)
     [
         "DescribeImages", "DeleteImage", "CopyImage", "UpdateImagePermissions", "DescribeImagePermissions",
         "DeleteImagePermissions", "TagResource", "UntagResource", "ListTagsForResource", "CreateUpdatedImage",
+        "CreateImageBuilder", "StartImageBuilder", "StopImageBuilder", "DeleteImageBuilder", "DescribeImageBuilders", "CreateImageBuilderStreamingURL",
+        "CreateFleet", "UpdateFleet", "DeleteFleet", "DescribeFleets", "StartFleet", "StopFleet", "ListAssociatedStacks",
+        "CreateStack", "UpdateStack", "DeleteStack", "DescribeStacks", "AssociateFleet", "DisassociateFleet", "ListAssociatedFleets",
+        "CreateStreamingURL", "DescribeSessions", "ExpireSession",
     ];
+
+    [Fact]
+    public void The_fuzz_covers_every_operation_of_the_catalogue() =>
+        Assert.Equal(RegionSim.Silo.AppStream.AppStreamOperations.All.Names.Order(), Operations.Order());
 
     [Theory]
     [InlineData("{\"Names\": [")]
@@ -71,6 +79,27 @@ public sealed class BadInputTests(EndpointFixture fixture)
     [InlineData("CreateUpdatedImage", """{"ExistingImageName": "i", "newImageName": "j"}""", "Value null at 'existingImageName' failed to satisfy constraint: Member must not be null")]
     [InlineData("TagResource", """{"Tags": {"k": "v"}}""", "Value null at 'ResourceArn' failed to satisfy constraint: Member must not be null")]
     [InlineData("ListTagsForResource", """{"ResourceArn": "not-an-arn"}""", "Value 'not-an-arn' at 'ResourceArn' failed to satisfy constraint")]
+    [InlineData("CreateFleet", """{"Name": "f", "ImageName": "i"}""", "Value null at 'InstanceType' failed to satisfy constraint: Member must not be null")]
+    [InlineData("CreateFleet", """{"Name": "f", "ImageName": "i", "InstanceType": "stream.standard.small", "MaxUserDurationInSeconds": 10}""", "at 'MaxUserDurationInSeconds' failed to satisfy constraint")]
+    [InlineData("CreateFleet", """{"Name": "f", "ImageName": "i", "InstanceType": "stream.standard.small", "FleetType": "always_on"}""", "Value 'always_on' at 'FleetType' failed to satisfy constraint: Member must satisfy enum value set")]
+    [InlineData("UpdateFleet", """{"DisplayName": "x"}""", "Value null at 'Name' failed to satisfy constraint: Member must not be null")]
+    [InlineData("DeleteFleet", """{"Name": "bad name"}""", "Value 'bad name' at 'Name' failed to satisfy constraint")]
+    [InlineData("DescribeFleets", """{"Names": ["bad name"]}""", "Value 'bad name' at 'Names' failed to satisfy constraint")]
+    [InlineData("StartFleet", "{}", "Value null at 'Name' failed to satisfy constraint: Member must not be null")]
+    [InlineData("ListAssociatedStacks", "{}", "Value null at 'FleetName' failed to satisfy constraint: Member must not be null")]
+    [InlineData("CreateStack", """{"Name": "s", "EmbedHostDomains": ["not a domain"]}""", "Value 'not a domain' at 'EmbedHostDomains' failed to satisfy constraint")]
+    [InlineData("UpdateStack", """{"Name": "s", "AttributesToDelete": ["NOT_AN_ATTRIBUTE"]}""", "Value 'NOT_AN_ATTRIBUTE' at 'AttributesToDelete[0]' failed to satisfy constraint: Member must satisfy enum value set")]
+    [InlineData("AssociateFleet", """{"StackName": "s"}""", "Value null at 'FleetName' failed to satisfy constraint: Member must not be null")]
+    [InlineData("DisassociateFleet", """{"FleetName": "f"}""", "Value null at 'StackName' failed to satisfy constraint: Member must not be null")]
+    [InlineData("CreateStreamingURL", """{"StackName": "s", "FleetName": "f", "UserId": "x"}""", "Value 'x' at 'UserId' failed to satisfy constraint")]
+    [InlineData("CreateStreamingURL", """{"StackName": "s", "FleetName": "f", "UserId": "ann", "Validity": 604801}""", "Value '604801' at 'Validity' failed to satisfy constraint: Member must have value between 1 and 604800")]
+    [InlineData("DescribeSessions", """{"StackName": "s"}""", "Value null at 'FleetName' failed to satisfy constraint: Member must not be null")]
+    [InlineData("DescribeSessions", """{"StackName": "s", "FleetName": "f", "Limit": 51}""", "Value '51' at 'Limit' failed to satisfy constraint: Member must have value between 0 and 50")]
+    [InlineData("ExpireSession", "{}", "Value null at 'SessionId' failed to satisfy constraint: Member must not be null")]
+    [InlineData("CreateImageBuilder", """{"Name": "b", "ImageName": "i", "InstanceType": "stream.standard.tiny"}""", "Value 'stream.standard.tiny' at 'InstanceType' failed to satisfy constraint")]
+    [InlineData("StartImageBuilder", """{"Name": "b", "AppstreamAgentVersion": ""}""", "Value '' at 'AppstreamAgentVersion' failed to satisfy constraint: Member must have length greater than or equal to 1")]
+    [InlineData("DescribeImageBuilders", """{"MaxResults": -1}""", "Value '-1' at 'MaxResults' failed to satisfy constraint")]
+    [InlineData("CreateImageBuilderStreamingURL", """{"Name": "b", "Validity": 0}""", "Value '0' at 'Validity' failed to satisfy constraint: Member must have value between 1 and 604800")]
     public async Task Values_missing_out_of_range_or_off_pattern_are_validation_exceptions_naming_the_member(string operation, string body, string message)
     {
         var answer = await fixture.CallAsync(fixture.NewAccount(), operation, body);
@@ -224,6 +253,64 @@ public sealed class BadInputTests(EndpointFixture fixture)
             (owner, "UntagResource", $$$"""{"ResourceArn": "{{{arn}}}", "TagKeys": []}"""),
             (other, "UntagResource", $$$"""{"ResourceArn": "{{{arn}}}", "TagKeys": ["team"]}"""),
             (owner, "DeleteImagePermissions", $$$"""{"Name": "{{{image}}}", "SharedAccountId": "{{{other}}}"}"""),
+        };
+        foreach (var (account, operation, body) in rejected)
+        {
+            var answer = await fixture.CallAsync(account, operation, body);
+            Assert.True(answer.Status == HttpStatusCode.BadRequest, $"{operation} as {(account == owner ? "owner" : "other")}: {body[..Math.Min(body.Length, 120)]} → {answer}");
+        }
+
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task Rejected_fleet_stack_and_session_calls_change_nothing()
+    {
+        var (owner, other) = (fixture.NewAccount(), fixture.NewAccount());
+        var (fleet, stack) = ("kept-fleet", "kept-stack");
+        var fleetArn = $"arn:aws:appstream:us-east-1:{owner}:fleet/{fleet}";
+        var stackArn = $"arn:aws:appstream:us-east-1:{owner}:stack/{stack}";
+        foreach (var (operation, body) in new[]
+        {
+            ("CreateFleet", $$$"""{"Name": "{{{fleet}}}", "ImageName": "{{{EndpointFixture.BaseImage}}}", "InstanceType": "stream.standard.small", "ComputeCapacity": {"DesiredInstances": 1}, "Tags": {"team": "a"}}"""),
+            ("CreateStack", $$$"""{"Name": "{{{stack}}}", "Tags": {"team": "a"}}"""),
+            ("AssociateFleet", $$$"""{"FleetName": "{{{fleet}}}", "StackName": "{{{stack}}}"}"""),
+        })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await fixture.CallAsync(owner, operation, body)).Status);
+        }
+
+        async Task<string> SnapshotAsync() => string.Join("\n",
+            (await fixture.CallAsync(owner, "DescribeFleets", "{}")).Body,
+            (await fixture.CallAsync(owner, "DescribeStacks", "{}")).Body,
+            (await fixture.CallAsync(owner, "ListTagsForResource", $$$"""{"ResourceArn": "{{{fleetArn}}}"}""")).Body,
+            (await fixture.CallAsync(owner, "ListTagsForResource", $$$"""{"ResourceArn": "{{{stackArn}}}"}""")).Body,
+            (await fixture.CallAsync(owner, "ListAssociatedFleets", $$$"""{"StackName": "{{{stack}}}"}""")).Body,
+            (await fixture.CallAsync(other, "DescribeFleets", "{}")).Body,
+            (await fixture.CallAsync(other, "DescribeStacks", "{}")).Body);
+        var before = await SnapshotAsync();
+
+        var rejected = new (string Account, string Operation, string Body)[]
+        {
+            (owner, "CreateFleet", $$$"""{"Name": "{{{fleet}}}", "ImageName": "{{{EndpointFixture.BaseImage}}}", "InstanceType": "stream.standard.small"}"""),
+            (owner, "CreateFleet", $$$"""{"Name": "new-fleet", "ImageName": "no-such-image", "InstanceType": "stream.standard.small", "ComputeCapacity": {"DesiredInstances": 1}}"""),
+            (owner, "CreateFleet", $$$"""{"Name": "new-fleet", "ImageName": "{{{EndpointFixture.BaseImage}}}", "InstanceType": "stream.standard.small", "MaxUserDurationInSeconds": 1}"""),
+            (owner, "UpdateFleet", $$$"""{"Name": "{{{fleet}}}", "ComputeCapacity": {"DesiredInstances": -1}}"""),
+            (owner, "UpdateFleet", $$$"""{"Name": "{{{fleet}}}", "DisplayName": "{{{new string('d', 101)}}}"}"""),
+            (owner, "DeleteFleet", $$$"""{"Name": "{{{fleet}}}"}"""),
+            (owner, "StopFleet", """{"Name": "no-such-fleet"}"""),
+            (other, "DeleteFleet", $$$"""{"Name": "{{{fleet}}}"}"""),
+            (owner, "CreateStack", $$$"""{"Name": "{{{stack}}}"}"""),
+            (owner, "UpdateStack", $$$"""{"Name": "{{{stack}}}", "RedirectURL": "https://example.com", "AttributesToDelete": ["REDIRECT_URL"]}"""),
+            (owner, "DeleteStack", $$$"""{"Name": "{{{stack}}}"}"""),
+            (owner, "AssociateFleet", $$$"""{"FleetName": "no-such-fleet", "StackName": "{{{stack}}}"}"""),
+            (owner, "DisassociateFleet", $$$"""{"FleetName": "another-fleet", "StackName": "{{{stack}}}"}"""),
+            (other, "DisassociateFleet", $$$"""{"FleetName": "{{{fleet}}}", "StackName": "{{{stack}}}"}"""),
+            (owner, "CreateStreamingURL", $$$"""{"StackName": "{{{stack}}}", "FleetName": "{{{fleet}}}", "UserId": "ann"}"""),
+            (owner, "TagResource", $$$"""{"ResourceArn": "{{{fleetArn}}}", "Tags": {"aws:x": "y"}}"""),
+            (other, "TagResource", $$$"""{"ResourceArn": "{{{fleetArn}}}", "Tags": {"stolen": "yes"}}"""),
+            (other, "UntagResource", $$$"""{"ResourceArn": "{{{stackArn}}}", "TagKeys": ["team"]}"""),
+            (owner, "DescribeSessions", $$$"""{"StackName": "{{{stack}}}", "FleetName": "{{{fleet}}}", "UserId": "ann"}"""),
         };
         foreach (var (account, operation, body) in rejected)
         {

@@ -84,12 +84,15 @@ public sealed class ImageBuilderLifecycleTests(ClusterFixture fixture)
             () => builder.StopAsync(),
             () => builder.DeleteAsync(),
             () => builder.StartAsync(new StartImageBuilderRequest { Name = name }),
-            () => builder.CreateStreamingUrlAsync(new CreateImageBuilderStreamingURLRequest { Name = name }),
         })
         {
             var error = await Expect.Refused(AppStreamErrorCode.ConcurrentModification, call);
             Assert.Contains("STOPPING", error.Message);
         }
+
+        // CreateImageBuilderStreamingURL models no ConcurrentModification: any state but RUNNING is OperationNotPermitted.
+        var streaming = await Expect.Refused(AppStreamErrorCode.OperationNotPermitted, () => builder.CreateStreamingUrlAsync(new CreateImageBuilderStreamingURLRequest { Name = name }));
+        Assert.Contains("STOPPING", streaming.Message);
 
         await fixture.AdvanceAsync((await fixture.TimingsAsync()).ImageBuilderStop);
         await Expect.Refused(AppStreamErrorCode.OperationNotPermitted, () => builder.StopAsync());
@@ -182,11 +185,28 @@ public sealed class ImageBuilderLifecycleTests(ClusterFixture fixture)
             Name = name, ImageName = ImageSetup.BaseImage, InstanceType = ImageBuilderSetup.InstanceType, Tags = new Dictionary<string, string> { ["team"] = "a" },
         });
         var builder = fixture.Builder(account, name);
-        await builder.TagAsync(new Dictionary<string, string> { ["team"] = "b", ["env"] = "" });
-        Assert.Equal(new Dictionary<string, string> { ["team"] = "b", ["env"] = "" }, await builder.ListTagsAsync());
-        await builder.UntagAsync(["team"]);
-        Assert.Equal(["env"], (await builder.ListTagsAsync()).Keys);
-        await Expect.Refused(AppStreamErrorCode.Validation, () => builder.TagAsync(new Dictionary<string, string> { ["aws:x"] = "y" }));
+        await builder.TagAsync(account, new Dictionary<string, string> { ["team"] = "b", ["env"] = "" });
+        Assert.Equal(new Dictionary<string, string> { ["team"] = "b", ["env"] = "" }, await builder.ListTagsAsync(account));
+        await builder.UntagAsync(account, ["team"]);
+        Assert.Equal(["env"], (await builder.ListTagsAsync(account)).Keys);
+        await Expect.Refused(AppStreamErrorCode.Validation, () => builder.TagAsync(account, new Dictionary<string, string> { ["aws:x"] = "y" }));
+    }
+
+    [Fact]
+    public async Task Another_account_naming_the_builder_by_its_arn_finds_nothing_to_tag()
+    {
+        var (account, other) = (TestAccounts.NewAccount(), TestAccounts.NewAccount());
+        var name = TestAccounts.NewName("ib");
+        await fixture.Builder(account, name).CreateAsync(new CreateImageBuilderRequest
+        {
+            Name = name, ImageName = ImageSetup.BaseImage, InstanceType = ImageBuilderSetup.InstanceType, Tags = new Dictionary<string, string> { ["team"] = "a" },
+        });
+        var builder = fixture.Builder(account, name);
+
+        await Expect.Refused(AppStreamErrorCode.ResourceNotFound, () => builder.TagAsync(other, new Dictionary<string, string> { ["team"] = "stolen" }));
+        await Expect.Refused(AppStreamErrorCode.ResourceNotFound, () => builder.UntagAsync(other, ["team"]));
+        await Expect.Refused(AppStreamErrorCode.ResourceNotFound, () => builder.ListTagsAsync(other));
+        Assert.Equal(new Dictionary<string, string> { ["team"] = "a" }, await builder.ListTagsAsync(account));
     }
 
     public static TheoryData<string, CreateImageBuilderRequest, AppStreamErrorCode> BadRequests() => new()

@@ -100,8 +100,11 @@ public sealed class StackTests(ClusterFixture fixture)
         var url = await fixture.Stack(account, stack).CreateStreamingUrlAsync(new CreateStreamingURLRequest { StackName = stack, FleetName = fleet, UserId = "olga" });
         Assert.Equal(now + TimeSpan.FromSeconds(60), url.Expires);
         Assert.StartsWith($"https://appstream2.{Region}.aws.amazon.com/authenticate?parameters=", url.StreamingURL);
-        var token = StreamingUrls.Read(url.StreamingURL);
-        Assert.Equal((Region, account, stack, fleet, "olga"), (token.Region, token.AccountId, token.StackName, token.FleetName, token.UserId));
+        var token = StreamingUrls.TokenOf(url.StreamingURL);
+        Assert.DoesNotContain(account, token);
+        var connected = (await fixture.Grains.ConnectAsync(url.StreamingURL)).Session;
+        Assert.Equal((stack, fleet, "olga"), (connected.StackName, connected.FleetName, connected.UserId));
+        await fixture.ActAsync(account, fleet, connected.Id, UserAction.LogOut);
 
         await Expect.Refused(AppStreamErrorCode.InvalidParameterCombination,
             () => fixture.Stack(account, stack).CreateStreamingUrlAsync(new CreateStreamingURLRequest { StackName = stack, FleetName = other, UserId = "olga" }));

@@ -1,8 +1,8 @@
 namespace RegionSim.Sessions;
 
 /// <summary>
-/// A user opening a streaming URL (simulator-level): what the URL's token carries. Read one from a URL
-/// with <see cref="StreamingUrls.Read"/>; the fleet decides whether it is still good.
+/// A user opening a streaming URL (simulator-level): what the stack issued the URL for, kept by the URL's
+/// <see cref="IStreamingUrlGrain"/>; the fleet decides whether it is still good.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("RegionSim.StreamingConnectRequest")]
 public sealed record StreamingConnectRequest

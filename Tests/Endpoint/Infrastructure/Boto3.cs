@@ -5,12 +5,14 @@ namespace RegionSim.Tests.Endpoint.Infrastructure;
 /// <summary>
 /// Runs a boto3 script against the fixture's silo. The script gets <c>appstream(account, region)</c>
 /// (a client with that account's keys), <c>error_of(call)</c> (the AWS error code and message a call
-/// raised), <c>advance(seconds)</c> (the control endpoint) and a dict <c>out</c>, printed as JSON at the end.
+/// raised), <c>advance(seconds)</c> (the control endpoint), <c>http(url, method, body, operator)</c> (a plain
+/// HTTP call: status and JSON body), <c>act(session_id, action, body)</c> (a session companion call) and a
+/// dict <c>out</c>, printed as JSON at the end.
 /// </summary>
 public static class Boto3
 {
     private const string Prelude = """
-        import json, os, sys, urllib.request
+        import json, os, sys, threading, time, urllib.error, urllib.request
         import boto3, botocore
         from botocore.config import Config
 
@@ -30,6 +32,23 @@ public static class Boto3
                 return {"code": e.response["Error"]["Code"], "message": e.response["Error"]["Message"],
                         "status": e.response["ResponseMetadata"]["HTTPStatusCode"]}
             return None
+
+        def http(url, method="GET", body=None, operator=False):
+            # A plain HTTP call to the silo (a path, or a whole URL): its status and JSON body.
+            headers = {"Content-Type": "application/json"}
+            if operator:
+                headers["Authorization"] = "Bearer " + os.environ["REGIONSIM_OPERATOR_TOKEN"]
+            request = urllib.request.Request(url if url.startswith("http") else ENDPOINT + url, method=method,
+                data=None if body is None else json.dumps(body).encode(), headers=headers)
+            try:
+                with urllib.request.urlopen(request) as response:
+                    return {"status": response.status, "body": json.load(response)}
+            except urllib.error.HTTPError as e:
+                return {"status": e.code, "body": json.load(e)}
+
+        def act(session_id, action, body=None):
+            # A companion call: the user of the session does something.
+            return http("/_regionsim/sessions/" + session_id + "/" + action, "POST", body, operator=True)
 
         def advance(seconds):
             request = urllib.request.Request(ENDPOINT + "/_regionsim/clock/advance", method="POST",
