@@ -24,7 +24,14 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 
     public static async Task<EmbeddedSilo> StartAsync(CancellationToken cancellationToken, DateTimeOffset? start = null)
     {
-        var app = RegionSimHost.Build([], options =>
+        // Standard output is the command's own (a table, JSON); the silo's warnings go to standard error, and
+        // its notes on garbage collection settings say nothing a command's user needs.
+        var app = RegionSimHost.Build(
+            [
+                "--Logging:LogLevel:Orleans.Runtime.Silo", "Error",
+                "--Logging:Console:LogToStandardErrorThreshold", "Trace",
+            ],
+            options =>
         {
             options.Clock = ClockMode.Manual;
             options.LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning;
@@ -34,7 +41,16 @@ public sealed class EmbeddedSilo : IAsyncDisposable
             options.GatewayPort = LocalCluster.FreePort();
             options.ClusterId = $"bench-{Guid.NewGuid():N}";
         });
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         return new EmbeddedSilo(app);
     }
 

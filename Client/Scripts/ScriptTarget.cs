@@ -1,9 +1,7 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RegionSim.Client.Cluster;
 using RegionSim.Silo.AppStream;
-using RegionSim.Silo.Hosting;
 
 namespace RegionSim.Client.Scripts;
 
@@ -13,21 +11,17 @@ namespace RegionSim.Client.Scripts;
 /// </summary>
 public sealed class ScriptTarget : IAsyncDisposable
 {
-    private readonly IHost? _host;
+    private readonly IAsyncDisposable? _owned;
 
-    private ScriptTarget(IHost? host, IGrainFactory grains, bool embedded, string description)
+    private ScriptTarget(IAsyncDisposable? owned, IGrainFactory grains, bool embedded, string description)
     {
-        _host = host;
+        _owned = owned;
         Embedded = embedded;
         Description = description;
         Grains = grains;
         Api = new AppStreamApi(Grains);
     }
 
-    private ScriptTarget(IHost host, bool embedded, string description)
-        : this(host, host.Services.GetRequiredService<IGrainFactory>(), embedded, description)
-    {
-    }
 
     public IGrainFactory Grains { get; }
 
@@ -37,61 +31,35 @@ public sealed class ScriptTarget : IAsyncDisposable
 
     public string Description { get; }
 
-    /// <summary>Starts a silo in this process whose simulated time begins at <paramref name="start"/>; its logs go to standard error, warnings and worse only.</summary>
+    /// <summary>Starts a silo in this process (an <see cref="EmbeddedSilo"/>) whose simulated time begins at <paramref name="start"/>.</summary>
     public static async Task<ScriptTarget> EmbeddedAsync(DateTimeOffset start, CancellationToken cancellationToken)
     {
-        WebApplication app = RegionSimHost.Build(
-            [
-                "--Logging:LogLevel:Default", "Warning",
-                // The silo's notes on garbage collection settings say nothing about a script.
-                "--Logging:LogLevel:Orleans.Runtime.Silo", "Error",
-                // It times its checks on the simulated clock, so the manual clock's jumps look like stalls to it.
-                "--Logging:LogLevel:Orleans.Runtime.Watchdog", "Error",
-                "--Logging:Console:LogToStandardErrorThreshold", "Trace",
-            ],
-            options =>
-            {
-                options.Clock = ClockMode.Manual;
-                options.Start = start;
-                options.HttpUrl = "http://127.0.0.1:0";
-                options.SiloPort = LocalCluster.FreePort();
-                options.GatewayPort = LocalCluster.FreePort();
-                options.ClusterId = $"script-{Guid.NewGuid():N}";
-            });
-        try
-        {
-            await app.StartAsync(cancellationToken);
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-
-        return new ScriptTarget(app, embedded: true, "an embedded silo (manual clock)");
+        var silo = await EmbeddedSilo.StartAsync(cancellationToken, start);
+        return new ScriptTarget(silo, silo.Grains, embedded: true, "an embedded silo (manual clock)");
     }
 
     /// <summary>A running silo or cluster, through the client <paramref name="client"/> (already started).</summary>
-    public static ScriptTarget Cluster(IHost client, string description) => new(client, embedded: false, description);
+    public static ScriptTarget Cluster(IHost client, string description) =>
+        new(new StoppedHost(client), client.Services.GetRequiredService<IGrainFactory>(), embedded: false, description);
 
     /// <summary>A cluster the caller already holds (a test cluster); disposing leaves it running.</summary>
     public static ScriptTarget Over(IGrainFactory grains, string description) => new(null, grains, embedded: false, description);
 
     public async ValueTask DisposeAsync()
     {
-        if (_host is null)
+        if (_owned is not null)
         {
-            return;
+            await _owned.DisposeAsync();
         }
+    }
 
-        await _host.StopAsync();
-        if (_host is IAsyncDisposable disposable)
+    /// <summary>A client host, stopped before it is disposed.</summary>
+    private sealed class StoppedHost(IHost host) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
         {
-            await disposable.DisposeAsync();
-        }
-        else
-        {
-            _host.Dispose();
+            await host.StopAsync();
+            host.Dispose();
         }
     }
 }
