@@ -2,7 +2,7 @@ namespace RegionSim.Simulation;
 
 /// <summary>A step of a load simulation for one fleet: run its users and its engine up to <see cref="Until"/>.</summary>
 [GenerateSerializer, Immutable, Alias("RegionSim.FleetStep")]
-public sealed record FleetStep
+public readonly record struct FleetStep
 {
     [Id(0)] public required DateTimeOffset Until { get; init; }
 
@@ -16,7 +16,7 @@ public sealed record FleetStep
 
 /// <summary>What a fleet reports after a step.</summary>
 [GenerateSerializer, Immutable, Alias("RegionSim.FleetStepResult")]
-public sealed record FleetStepResult
+public readonly record struct FleetStepResult
 {
     [Id(0)] public required FleetSample Sample { get; init; }
 

@@ -17,7 +17,7 @@ public interface IRegionSimulationGrain : IGrainWithStringKey
 }
 
 [GenerateSerializer, Immutable, Alias("RegionSim.RegionStepResult")]
-public sealed record RegionStepResult
+public readonly record struct RegionStepResult
 {
     /// <summary>The region's fleets added together.</summary>
     [Id(0)] public required FleetSample Sample { get; init; }

@@ -9,7 +9,10 @@ namespace RegionSim.Fleets;
 /// <summary>Streaming sessions: PENDING → ACTIVE → EXPIRED, each on its own instance, which goes when the session ends.</summary>
 internal sealed partial class FleetEngine
 {
-    /// <summary>How many ended sessions a fleet remembers (for <see cref="Details"/>).</summary>
+    private static readonly KeyValuePair<string, object?>[] EndReasonTags =
+        Enum.GetValues<SessionEndReason>().Select(reason => new KeyValuePair<string, object?>("reason", reason.ToString())).ToArray();
+
+    /// <summary>How many ended sessions a fleet remembers at least (for <see cref="Details"/>).</summary>
     public const int EndedSessionsKept = 100;
 
     private static readonly IReadOnlyDictionary<string, string> NoSettings = new Dictionary<string, string>();
@@ -291,10 +294,12 @@ internal sealed partial class FleetEngine
         session.IdleSince = null;
         session.EndedAt = _now;
         session.EndReason = reason;
+        // The oldest go in batches, not one by one: keeping between one and two hundred costs nothing, while
+        // shifting a hundred references at every session's end does.
         _state.EndedSessions.Add(session);
-        if (_state.EndedSessions.Count > EndedSessionsKept)
+        if (_state.EndedSessions.Count > 2 * EndedSessionsKept)
         {
-            _state.EndedSessions.RemoveAt(0);
+            _state.EndedSessions.RemoveRange(0, _state.EndedSessions.Count - EndedSessionsKept);
         }
 
         if (_state.Instances.TryGetValue(session.InstanceId, out var instance))
@@ -320,7 +325,7 @@ internal sealed partial class FleetEngine
         }
 
         _changed = true;
-        RegionSimTelemetry.SessionsEnded.Add(1, new KeyValuePair<string, object?>("reason", reason.ToString()));
+        RegionSimTelemetry.SessionsEnded.Add(1, EndReasonTags[(int)reason]);
     }
 
     private void EndAllSessions(SessionEndReason reason)

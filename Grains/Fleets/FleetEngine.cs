@@ -21,6 +21,7 @@ namespace RegionSim.Fleets;
 internal sealed partial class FleetEngine
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+    private const int CompactTimersAbove = 256;
 
     private readonly FleetGrainState _state;
     private readonly string _keyText;
@@ -416,8 +417,18 @@ internal sealed partial class FleetEngine
         _ => false,
     };
 
-    private void Push(DateTimeOffset due, TimerKind kind, string? id) =>
+    private void Push(DateTimeOffset due, TimerKind kind, string? id)
+    {
         _timers.Enqueue(new FleetTimer(due, kind, id), new TimerOrder(due, ++_timerSequence));
+
+        // Stale timers stay queued until their time (a session's maximum-duration timer waits for hours after
+        // the session ends): when they are most of the queue, the queue is made again from what is current.
+        if (_timers.Count > CompactTimersAbove && _timers.Count > 4 * (_provisioningCount + _state.Sessions.Count + _state.Scaling.ScheduledActions.Count + 1))
+        {
+            _timers.Clear();
+            PushCurrentTimers();
+        }
+    }
 
     /// <summary>Rebuilds what the engine keeps beside the state: counts, timers, the queue of available instances, the index of sessions.</summary>
     private void Rebuild()
@@ -438,7 +449,6 @@ internal sealed partial class FleetEngine
             {
                 case FleetInstanceState.Provisioning:
                     _provisioningCount++;
-                    Push(instance.At, TimerKind.Instance, instance.Id);
                     break;
                 case FleetInstanceState.Available:
                     _availableCount++;
@@ -459,6 +469,24 @@ internal sealed partial class FleetEngine
         foreach (var session in _state.Sessions.Values)
         {
             _sessionsByUser[(session.StackName, session.UserId)] = session;
+        }
+
+        PushCurrentTimers();
+    }
+
+    /// <summary>A timer for everything that waits: provisioning instances, sessions, the fleet's transition, scheduled actions.</summary>
+    private void PushCurrentTimers()
+    {
+        foreach (var instance in _state.Instances.Values)
+        {
+            if (instance.State == FleetInstanceState.Provisioning)
+            {
+                Push(instance.At, TimerKind.Instance, instance.Id);
+            }
+        }
+
+        foreach (var session in _state.Sessions.Values)
+        {
             Schedule(session);
         }
 

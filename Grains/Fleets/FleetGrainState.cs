@@ -32,7 +32,7 @@ public sealed class FleetGrainState
     [Id(10)] public Dictionary<string, FleetInstance> Instances { get; set; } = new(StringComparer.Ordinal);
     [Id(11)] public Dictionary<string, StreamingSessionState> Sessions { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Sessions that ended, newest last, at most <c>FleetEngine.EndedSessionsKept</c>.</summary>
+    /// <summary>Sessions that ended, newest last: the last <c>FleetEngine.EndedSessionsKept</c> at least, and at most twice as many.</summary>
     [Id(12)] public List<StreamingSessionState> EndedSessions { get; set; } = [];
     [Id(13)] public long InstancesMade { get; set; }
     [Id(14)] public long SessionsMade { get; set; }

@@ -38,7 +38,10 @@ internal sealed class UserArrivals(UserDemand demand, int scenarioSeed)
             into.Add(NewVisit(from + (span * _random.NextDouble())));
         }
 
-        into.Sort(first, count, VisitOrder.Instance);
+        if (count > 1)
+        {
+            into.Sort(first, count, VisitOrder.Instance);
+        }
     }
 
     private UserVisit NewVisit(DateTimeOffset at)

@@ -31,6 +31,12 @@ public sealed record RunMeasurements
 {
     public required TimeSpan SetupWallTime { get; init; }
     public required TimeSpan StepsWallTime { get; init; }
+
+    /// <summary>How long the process stood still for garbage collection during the day.</summary>
+    public required TimeSpan StepsGarbageCollectionPause { get; init; }
+
+    /// <summary>The processor time the whole process used during the day (on two cores, at most twice the wall time).</summary>
+    public required TimeSpan StepsProcessorTime { get; init; }
     public required long RegionGrainCalls { get; init; }
     public required long GrainCalls { get; init; }
     public required long PeakWorkingSetBytes { get; init; }

@@ -29,6 +29,8 @@ public sealed class SimulationRunner(ScenarioPlan plan, IGrainFactory grains)
         var setupTime = watch.Elapsed;
 
         watch.Restart();
+        var pausedBefore = GC.GetTotalPauseDuration();
+        var cpuBefore = Environment.CpuUsage.TotalTime;
         var series = regions.ToDictionary(r => r.Key, _ => new FleetSample[plan.Steps], StringComparer.Ordinal);
         var timeline = new SimulationTimeline(grains);
         var outcomes = new List<TimelineOutcome>();
@@ -68,6 +70,8 @@ public sealed class SimulationRunner(ScenarioPlan plan, IGrainFactory grains)
         }
 
         var stepsTime = watch.Elapsed;
+        var paused = GC.GetTotalPauseDuration() - pausedBefore;
+        var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
         var simulated = plan.Fleets.Where(f => f.Users is not null).Select(f => grains.GetGrain<IFleetSimulationGrain>(f.Key)).ToList();
         var totals = await Task.WhenAll(simulated.Select(fleet => fleet.GetTotalsAsync()));
         await Task.WhenAll(simulated.Select(fleet => fleet.DetachUsersAsync()));
@@ -82,6 +86,8 @@ public sealed class SimulationRunner(ScenarioPlan plan, IGrainFactory grains)
             {
                 SetupWallTime = setupTime,
                 StepsWallTime = stepsTime,
+                StepsGarbageCollectionPause = paused,
+                StepsProcessorTime = cpu,
                 RegionGrainCalls = regionGrainCalls,
                 GrainCalls = grainCalls + regionGrainCalls,
                 PeakWorkingSetBytes = Math.Max(peakWorkingSet, Environment.WorkingSet),
