@@ -4,6 +4,7 @@ using RegionSim.Errors;
 using RegionSim.Images;
 using RegionSim.Resources;
 using RegionSim.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace RegionSim.Tests.Cluster;
 
@@ -14,7 +15,7 @@ namespace RegionSim.Tests.Cluster;
 /// account's names are exactly its images, and its copy slots are free again.
 /// </summary>
 [Collection(RedisCollection.Name)]
-public sealed class CopyFaultTests(RedisServer redis)
+public sealed class CopyFaultTests(RedisServer redis, ITestOutputHelper output)
 {
     private const string Source = "us-east-1";
     private const string Destination = "eu-west-1";
@@ -59,6 +60,7 @@ public sealed class CopyFaultTests(RedisServer redis)
             await cluster.AdvanceAsync(TimeSpan.FromMinutes(5));
         }
 
+        var outcomes = new List<string>();
         foreach (var (account, image) in sources)
         {
             var owner = grains.GetGrain<IAccountGrain>(account);
@@ -74,10 +76,13 @@ public sealed class CopyFaultTests(RedisServer redis)
             {
                 var held = await grains.GetImage(Destination, account, copy.Name).DescribeAsync(account);
                 Assert.Equal(held.State, copy.State);
+                outcomes.Add($"{copy.State}");
                 Assert.True(copy.State == ImageState.Available || (copy.State == ImageState.Failed && copy.StateChangeReason?.Code == ImageStateChangeReasonCode.ImageCopyFailure),
                     $"Copy {copy.Name} is {copy.State} ({copy.StateChangeReason?.Code}): a copy ends AVAILABLE, or FAILED with IMAGE_COPY_FAILURE.");
             }
         }
+
+        output.WriteLine($"Killed during {during}; copies: {string.Join(", ", outcomes.GroupBy(o => o).Select(g => $"{g.Count()} {g.Key}"))}.");
 
         // The limit holds again: two copies in flight, the third refused.
         var (limited, source) = sources[0];

@@ -7,6 +7,7 @@ using RegionSim.Resources;
 using RegionSim.Sessions;
 using RegionSim.Stacks;
 using RegionSim.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace RegionSim.Tests.Cluster;
 
@@ -17,7 +18,7 @@ namespace RegionSim.Tests.Cluster;
 /// permissions are as last set, and the image can't be deleted.
 /// </summary>
 [Collection(RedisCollection.Name)]
-public sealed class RevocationFaultTests(RedisServer redis)
+public sealed class RevocationFaultTests(RedisServer redis, ITestOutputHelper output)
 {
     private const string Region = "us-east-1";
     private const int FleetsPerAccount = 6;
@@ -57,7 +58,9 @@ public sealed class RevocationFaultTests(RedisServer redis)
         IEnumerable<Task> revocations;
         if (victim == "fleets")
         {
-            var (host, _) = await cluster.BusiestHostAsync(fleets.Select(fleet => grains.GetFleet(fleet)));
+            var (host, hosted) = await cluster.BusiestHostAsync(fleets.Select(fleet => grains.GetFleet(fleet)));
+            var imageToo = (await cluster.HostOfAsync(shared)).Index == host.Index;
+            output.WriteLine($"Killing silo {host.Index}, which hosts {hosted} of the {fleets.Count} fleets{(imageToo ? " and the image" : "")}, as the owner revokes.");
             cluster.Silos.Kill(host.Index);
             revocations = recipients.Select(recipient => SetPermissionsAsync(shared, owner, image, recipient, Revoked)).ToList();
             await cluster.WaitUntilDeadAsync([host], ClusterUnderTest.DeathDeclaredWithin);
@@ -65,6 +68,7 @@ public sealed class RevocationFaultTests(RedisServer redis)
         else
         {
             var host = await cluster.HostOfAsync(shared);
+            output.WriteLine($"Killing silo {host.Index}, which hosts the image, once the first revocation has answered.");
             revocations = recipients.Select(recipient => SetPermissionsAsync(shared, owner, image, recipient, Revoked)).ToList();
             await Task.WhenAny(revocations);
             await cluster.KillAsync(host);

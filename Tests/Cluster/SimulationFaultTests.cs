@@ -5,6 +5,7 @@ using RegionSim.Images;
 using RegionSim.Resources;
 using RegionSim.Simulation;
 using RegionSim.Tests.Simulation;
+using Xunit.Abstractions;
 
 namespace RegionSim.Tests.Cluster;
 
@@ -14,7 +15,7 @@ namespace RegionSim.Tests.Cluster;
 /// same seed; those that lost their simulated users with the silo are named, and started over with new ones.
 /// </summary>
 [Collection(RedisCollection.Name)]
-public sealed class SimulationFaultTests(RedisServer redis)
+public sealed class SimulationFaultTests(RedisServer redis, ITestOutputHelper output)
 {
     private const string Scenario = """
         name: silo-death
@@ -71,17 +72,23 @@ public sealed class SimulationFaultTests(RedisServer redis)
             // The silo that hosts a region's simulation (and a third of the fleets), killed while the runner steps.
             await victim.Task;
             var host = await cluster.HostOfAsync(cluster.Grains.GetGrain<IRegionSimulationGrain>("eu-west-1"));
+            var hosts = await Task.WhenAll(plan.Fleets.Select(async fleet => (fleet.Key, Host: await cluster.HostOfAsync(cluster.Grains.GetGrain<IFleetSimulationGrain>(fleet.Key)))));
             await cluster.KillAsync(host);
-            return host;
+            return (Victim: host, Fleets: hosts.Where(h => h.Host == host).Select(h => h.Key).Order(StringComparer.Ordinal).ToList());
         });
         var result = await new SimulationRunner(plan, cluster.Grains).RunAsync(new KillAfter(KillAfterStep, victim), CancellationToken.None);
-        await killing;
+        var killed = await killing;
+        output.WriteLine($"Killed silo {killed.Victim.Index}, which hosted {killed.Fleets.Count} of the {plan.Fleets.Count} fleets.");
+        foreach (var recovery in result.Recoveries)
+        {
+            output.WriteLine($"Recovered {recovery.Region} at step {recovery.Step}: {recovery.RestartedFleets.Count} fleet(s) started over ({recovery.Error})");
+        }
 
         Assert.Equal(plan.Steps, result.RegionSeries["eu-west-1"].Length);
         var restarted = result.Recoveries.SelectMany(r => r.RestartedFleets).ToHashSet(StringComparer.Ordinal);
         Assert.NotEmpty(result.Recoveries);
-        Assert.NotEmpty(restarted);
-        Assert.True(restarted.Count < plan.Fleets.Count, "A third of the fleets or so lived on the dead silo, not all.");
+        Assert.NotEmpty(killed.Fleets);
+        Assert.Equal(killed.Fleets, restarted.Order(StringComparer.Ordinal));
         var expected = undisturbed.Fleets.ToDictionary(f => f.Fleet, StringComparer.Ordinal);
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), result.Fleets.Select(f => f.Fleet));
         foreach (var fleet in result.Fleets.Where(f => !restarted.Contains(f.Fleet)))
