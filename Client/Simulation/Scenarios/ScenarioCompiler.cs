@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.RegularExpressions;
 using RegionSim.Client.Text;
 using RegionSim.Client.Yaml;
@@ -399,25 +398,8 @@ public sealed partial class ScenarioCompiler(string file)
         return new RegionCapacityEvent(at, $"{when} {region} {instanceType} capacity {limit}", region, instanceType, limit);
     }
 
-    private SimulationTimings CompileTimings(ScenarioDocument scenario)
-    {
-        var timings = SimulationTimings.Default;
-        foreach (var (member, value) in scenario.Timings ?? [])
-        {
-            var property = typeof(SimulationTimings).GetProperty(member, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
-            if (property is null || property.PropertyType != typeof(TimeSpan) || !property.CanWrite)
-            {
-                var known = typeof(SimulationTimings).GetProperties().Where(p => p.PropertyType == typeof(TimeSpan)).Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]);
-                throw Problem(scenario, $"timings: {member} is not a simulated duration ({string.Join(", ", known)}).");
-            }
-
-            var copy = timings with { };
-            property.SetValue(copy, Duration(value, scenario, $"timings.{member}"));
-            timings = copy;
-        }
-
-        return timings;
-    }
+    private SimulationTimings CompileTimings(ScenarioDocument scenario) =>
+        TimingsText.Read(scenario.Timings ?? [], problem => throw Problem(scenario, problem));
 
     private IReadOnlyList<string> Regions(List<string>? names, Located where, string member, string? except = null)
     {
