@@ -388,7 +388,7 @@ public sealed partial class ScenarioCompiler(string file)
                 throw Problem(update, "updateFleet: give an image, a desired capacity, or both.");
             }
 
-            return new UpdateFleetEvent(at, $"{when} update {Count(matched, "fleet")} {fleetName}", matched, imageName, owner, update.Desired);
+            return new UpdateFleetEvent(at, matched.Count == 1 ? $"{when} update fleet {matched[0]}" : $"{when} update the {matched.Count} fleets named {fleetName}", matched, imageName, owner, update.Desired);
         }
 
         var capacity = step.RegionCapacity!;
