@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
 using RegionSim.Client.Scripts.Model;
 using RegionSim.Client.Scripts.Steps;
@@ -301,37 +300,8 @@ public sealed partial class ScriptCompiler(string file, AppStreamModel model, Ap
         }
     }
 
-    private SimulationTimings? Timings(ScriptDocument document)
-    {
-        if (document.Timings is null)
-        {
-            return null;
-        }
-
-        var timings = SimulationTimings.Default;
-        foreach (var (member, value) in document.Timings)
-        {
-            var property = typeof(SimulationTimings).GetProperty(member, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
-            if (property is null || property.PropertyType != typeof(TimeSpan) || !property.CanWrite)
-            {
-                var known = typeof(SimulationTimings).GetProperties().Where(p => p.PropertyType == typeof(TimeSpan)).Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]);
-                Problem(document, $"timings: {member} is not a simulated duration ({string.Join(", ", known)}).");
-                continue;
-            }
-
-            if (!SimDuration.TryParse(value, out var span))
-            {
-                Problem(document, $"timings.{member}: '{value}' is not a duration (write it like 90s, 25m, 1h30m or 2d).");
-                continue;
-            }
-
-            var copy = timings with { };
-            property.SetValue(copy, span);
-            timings = copy;
-        }
-
-        return timings;
-    }
+    private SimulationTimings? Timings(ScriptDocument document) =>
+        document.Timings is null ? null : TimingsText.Read(document.Timings, problem => Problem(document, problem));
 
     private void Problem(YamlNode at, string message) => _problems.Add(new YamlProblem(file, at.Start, message));
 
