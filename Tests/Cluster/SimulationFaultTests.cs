@@ -1,4 +1,5 @@
 using RegionSim.Client.Cluster;
+using RegionSim.Client.Simulation.Reports;
 using RegionSim.Client.Simulation.Run;
 using RegionSim.Fleets;
 using RegionSim.Images;
@@ -85,10 +86,14 @@ public sealed class SimulationFaultTests(RedisServer redis, ITestOutputHelper ou
         }
 
         Assert.Equal(plan.Steps, result.RegionSeries["eu-west-1"].Length);
-        var restarted = result.Recoveries.SelectMany(r => r.RestartedFleets).ToHashSet(StringComparer.Ordinal);
         Assert.NotEmpty(result.Recoveries);
         Assert.NotEmpty(killed.Fleets);
-        Assert.Equal(killed.Fleets, restarted.Order(StringComparer.Ordinal));
+        Assert.Equal(killed.Fleets, result.RestartedFleets);
+        var restarted = result.RestartedFleets.ToHashSet(StringComparer.Ordinal);
+
+        // The report says which fleets' totals are not an undisturbed run's; an undisturbed report says nothing of it.
+        Assert.Equal(killed.Fleets, SimulationSummary.Of(result).RestartedFleets);
+        Assert.DoesNotContain("restartedFleets", SimulationSummary.Of(undisturbed).ToJson(), StringComparison.Ordinal);
         var expected = undisturbed.Fleets.ToDictionary(f => f.Fleet, StringComparer.Ordinal);
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), result.Fleets.Select(f => f.Fleet));
         foreach (var fleet in result.Fleets.Where(f => !restarted.Contains(f.Fleet)))

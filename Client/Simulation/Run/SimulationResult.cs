@@ -21,6 +21,10 @@ public sealed record SimulationResult
     /// <summary>The regions the runner recovered after a silo's death, and the fleets that started over then (none in an undisturbed run).</summary>
     public IReadOnlyList<SimulationRecovery> Recoveries { get; init; } = [];
 
+    /// <summary>Every fleet that started over after a silo's death, in key order.</summary>
+    public IReadOnlyList<string> RestartedFleets =>
+        Recoveries.SelectMany(r => r.RestartedFleets).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
     public required RunMeasurements Measurements { get; init; }
 
     public DateTimeOffset StepEnd(int step) => Start + (Plan.Step * (step + 1));
