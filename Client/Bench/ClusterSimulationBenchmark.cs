@@ -54,6 +54,7 @@ public sealed class ClusterSimulationBenchmark(string scenarioPath, string redis
         var processor = new DayProcessorTime(plan.Steps, silos);
         var result = await new SimulationRunner(plan, grains).RunAsync(processor, cancellationToken);
         var summary = SimulationSummary.Of(result);
+        var away = silos.Count == 0 ? 0 : await FleetsAwayFromTheirRegionAsync(plan, grains);
         foreach (var silo in silos)
         {
             silo.Refresh();
@@ -67,7 +68,30 @@ public sealed class ClusterSimulationBenchmark(string scenarioPath, string redis
             processor.Silos,
             summary.Overall.SessionsStarted,
             silos.Sum(silo => silo.PeakWorkingSet64),
+            away,
+            plan.Fleets.Count(f => f.Users is not null),
             summary.ToJson());
+    }
+
+    /// <summary>
+    /// How many simulated fleets are active on another silo than their region's simulation, which steps them:
+    /// each of their steps is a message between processes (serialized, sent, answered) rather than a call within one.
+    /// </summary>
+    private static async Task<int> FleetsAwayFromTheirRegionAsync(ScenarioPlan plan, IGrainFactory grains)
+    {
+        var management = grains.GetGrain<IManagementGrain>(0);
+        var away = 0;
+        foreach (var region in plan.Fleets.Where(f => f.Users is not null).GroupBy(f => f.Region))
+        {
+            var stepper = await management.GetActivationAddress(grains.GetGrain<IRegionSimulationGrain>(region.Key));
+            foreach (var fleet in region)
+            {
+                var host = await management.GetActivationAddress(grains.GetGrain<IFleetSimulationGrain>(fleet.Key));
+                away += host is not null && !host.Equals(stepper) ? 1 : 0;
+            }
+        }
+
+        return away;
     }
 
     /// <summary>
@@ -105,13 +129,13 @@ public sealed class ClusterSimulationBenchmark(string scenarioPath, string redis
 }
 
 public sealed record ClusterSimulationMeasurement(
-    string Name, TimeSpan SetupTime, TimeSpan DayTime, TimeSpan DriverProcessorTime, TimeSpan SilosProcessorTime, long Sessions, long SilosPeakMemoryBytes, string Summary)
+    string Name, TimeSpan SetupTime, TimeSpan DayTime, TimeSpan DriverProcessorTime, TimeSpan SilosProcessorTime, long Sessions, long SilosPeakMemoryBytes, int FleetsAway, int Fleets, string Summary)
 {
     public static void Show(string scenario, IReadOnlyList<ClusterSimulationMeasurement> runs)
     {
         var baseline = runs[0];
         var table = new Table().Title($"regionsim bench cluster: {scenario}")
-            .AddColumns("run", "setup", "day", "÷ embedded", "day's CPU: driver + silos", "sessions/s", "silos' peak", "summary");
+            .AddColumns("run", "setup", "day", "÷ embedded", "day's CPU: driver + silos", "sessions/s", "silos' peak", "fleets away", "summary");
         foreach (var run in runs)
         {
             table.AddRow(
@@ -122,11 +146,13 @@ public sealed record ClusterSimulationMeasurement(
                 $"{run.DriverProcessorTime.TotalSeconds:F1} s + {run.SilosProcessorTime.TotalSeconds:F1} s",
                 $"{run.Sessions / run.DayTime.TotalSeconds:N0}",
                 run.SilosPeakMemoryBytes == 0 ? "-" : $"{run.SilosPeakMemoryBytes / (1024.0 * 1024 * 1024):F2} GiB",
+                $"{run.FleetsAway:N0} of {run.Fleets:N0}",
                 run.Summary == baseline.Summary ? "same" : "DIFFERS");
         }
 
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"Wall times of the setup and of the simulated day; the driver is this process (it hosts the embedded silo); "
+            + "fleets away: simulated fleets active on another silo than their region's simulation, which steps them; "
             + $"summary: whether summary.json is byte for byte the embedded run's ({baseline.Sessions:N0} sessions). "
             + $"{Environment.ProcessorCount} processors serve the driver and every silo.");
     }
