@@ -38,29 +38,44 @@ public sealed class ClusterConnection
     }
 
     /// <summary>Starts an Orleans client connected to the cluster the options name.</summary>
-    public async Task<IHost> ConnectAsync(ParseResult options, CancellationToken cancellationToken)
+    public Task<IHost> ConnectAsync(ParseResult options, CancellationToken cancellationToken)
     {
         var redis = options.GetValue(Redis);
         var gateway = redis is null ? ParseGateway(options.GetValue(Gateway)!) : null;
+        return ConnectAsync(
+            client =>
+            {
+                if (redis is null)
+                {
+                    client.UseStaticClustering(gateway!);
+                }
+                else
+                {
+                    client.UseRedisClustering(redis);
+                }
+            },
+            options.GetValue(ClusterId)!,
+            options.GetValue(ServiceId)!,
+            cancellationToken);
+    }
+
+    /// <summary>Starts an Orleans client connected to a cluster whose gateways it finds through Redis.</summary>
+    public static Task<IHost> ConnectThroughRedisAsync(string redis, string clusterId, string serviceId, CancellationToken cancellationToken) =>
+        ConnectAsync(client => client.UseRedisClustering(redis), clusterId, serviceId, cancellationToken);
+
+    private static async Task<IHost> ConnectAsync(Action<IClientBuilder> clustering, string clusterId, string serviceId, CancellationToken cancellationToken)
+    {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // Standard output is the commands' answer (Image Assistant prints only its JSON there); logs go to standard error.
         builder.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.UseOrleansClient(client =>
         {
-            if (redis is null)
-            {
-                client.UseStaticClustering(gateway!);
-            }
-            else
-            {
-                client.UseRedisClustering(redis);
-            }
-
+            clustering(client);
             client.Configure<Orleans.Configuration.ClusterOptions>(cluster =>
             {
-                cluster.ClusterId = options.GetValue(ClusterId)!;
-                cluster.ServiceId = options.GetValue(ServiceId)!;
+                cluster.ClusterId = clusterId;
+                cluster.ServiceId = serviceId;
             });
         });
         var host = builder.Build();

@@ -71,7 +71,8 @@ public sealed class LocalCluster : IAsyncDisposable
 
     private LocalSilo StartSilo(int index)
     {
-        var silo = new LocalSilo(index, Options.BaseSiloPort + index, Options.BaseGatewayPort + index, $"http://127.0.0.1:{Options.BaseHttpPort + index}");
+        var ports = Options.Ports?[index] ?? new SiloPorts(Options.BaseSiloPort + index, Options.BaseGatewayPort + index, Options.BaseHttpPort + index);
+        var silo = new LocalSilo(index, ports.Silo, ports.Gateway, $"http://127.0.0.1:{ports.Http}");
         string[] arguments =
         [
             Path.Combine(AppContext.BaseDirectory, "RegionSim.Silo.dll"),
@@ -106,11 +107,31 @@ public sealed class LocalCluster : IAsyncDisposable
     }
 
     /// <summary>A free TCP port on the loopback interface, for tests that must not collide with each other.</summary>
-    public static int FreePort()
+    public static int FreePort() => FreePorts(1)[0];
+
+    /// <summary>
+    /// Distinct free TCP ports on the loopback interface, all held until the last is found (ports found one by
+    /// one, or a base port and its neighbours, may collide).
+    /// </summary>
+    public static int[] FreePorts(int count)
     {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(System.Net.IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(listener => listener.Start());
+            return listeners.Select(listener => ((System.Net.IPEndPoint)listener.LocalEndpoint).Port).ToArray();
+        }
+        finally
+        {
+            listeners.ForEach(listener => listener.Stop());
+        }
+    }
+
+    /// <summary>Ports of their own for each of <paramref name="silos"/> silos.</summary>
+    public static IReadOnlyList<SiloPorts> FreeSiloPorts(int silos)
+    {
+        var ports = FreePorts(silos * 3);
+        return Enumerable.Range(0, silos).Select(i => new SiloPorts(ports[3 * i], ports[(3 * i) + 1], ports[(3 * i) + 2])).ToList();
     }
 }
 
@@ -153,6 +174,9 @@ public sealed record LocalSilo(int Index, int SiloPort, int GatewayPort, string 
     }
 }
 
+/// <summary>Where one silo listens: silo-to-silo, gateway (clients), HTTP (the AppStream endpoint).</summary>
+public sealed record SiloPorts(int Silo, int Gateway, int Http);
+
 public sealed record LocalClusterOptions
 {
     public int Silos { get; init; } = 3;
@@ -163,6 +187,9 @@ public sealed record LocalClusterOptions
     public int BaseSiloPort { get; init; } = 11111;
     public int BaseGatewayPort { get; init; } = 30000;
     public int BaseHttpPort { get; init; } = 4599;
+
+    /// <summary>Each silo's ports; when absent, the base ports plus the silo's index.</summary>
+    public IReadOnlyList<SiloPorts>? Ports { get; init; }
     public IReadOnlyList<string> SiloArguments { get; init; } = [];
     public string LogDirectory { get; init; } = Path.Combine(".regionsim", "cluster");
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);

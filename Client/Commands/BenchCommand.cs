@@ -14,6 +14,7 @@ public static class BenchCommand
         command.Subcommands.Add(Endpoint());
         command.Subcommands.Add(Revocation());
         command.Subcommands.Add(Simulation());
+        command.Subcommands.Add(ClusterSimulation());
         return command;
     }
 
@@ -115,6 +116,38 @@ public static class BenchCommand
         {
             var measured = await new SimulationBenchmark(result.GetValue(scenario)!).RunAsync(cancellationToken);
             measured.Show();
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary><c>regionsim bench cluster</c>: the reference load simulation on an embedded silo, then on local clusters of 1 and 3 silo processes.</summary>
+    private static Command ClusterSimulation()
+    {
+        var scenario = new Option<string>("--scenario") { Description = "The scenario to run", DefaultValueFactory = _ => Path.Combine("scenarios", "global-day.yaml") };
+        var redis = new Option<string>("--redis") { Description = "The Redis server the clusters join through (start one with: redis-server --save \"\" --daemonize yes)", DefaultValueFactory = _ => "127.0.0.1:6379" };
+        var silos = new Option<int[]>("--silos") { Description = "The cluster sizes to run, one after another", DefaultValueFactory = _ => [1, 3], AllowMultipleArgumentsPerToken = true };
+        var command = new Command("cluster", "The reference day on an embedded silo and on local clusters of silo processes (1 and 3 by default), one run after another, with wall and processor times")
+        {
+            scenario, redis, silos,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var counts = result.GetValue(silos)!;
+            if (counts.Length == 0 || counts.Any(count => count is < 1 or > 16))
+            {
+                await Console.Error.WriteLineAsync("regionsim bench cluster: --silos takes cluster sizes from 1 to 16.");
+                return 2;
+            }
+
+            if (!await RedisProbe.AnswersAsync(result.GetValue(redis)!, cancellationToken))
+            {
+                await Console.Error.WriteLineAsync($"regionsim bench cluster: no Redis server answers at {result.GetValue(redis)}; start one (redis-server --save \"\" --daemonize yes) or name it with --redis.");
+                return 2;
+            }
+
+            var runs = await new ClusterSimulationBenchmark(result.GetValue(scenario)!, result.GetValue(redis)!, counts).RunAsync(cancellationToken);
+            ClusterSimulationMeasurement.Show(Path.GetFileNameWithoutExtension(result.GetValue(scenario)!), runs);
             return 0;
         });
         return command;

@@ -104,6 +104,12 @@ public static class SimulateCommand
             AnsiConsole.MarkupLine($"  {Markup.Escape(entry.Description)}: {Markup.Escape(entry.Outcome)}");
         }
 
+        foreach (var recovery in result.Recoveries)
+        {
+            AnsiConsole.MarkupLine($"  [yellow]A silo died:[/] {Markup.Escape(recovery.Region)} recovered at step {recovery.Step + 1}; " +
+                $"{recovery.RestartedFleets.Count} fleet(s) lost their simulated users and started over ({Markup.Escape(recovery.Error)}).");
+        }
+
         AnsiConsole.MarkupLine($"Report: [link]{Markup.Escape(Path.Combine(folder, "report.html"))}[/]");
     }
 

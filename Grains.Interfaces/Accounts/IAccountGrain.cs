@@ -4,6 +4,7 @@ using RegionSim.Images;
 using RegionSim.Resources;
 using RegionSim.Sessions;
 using RegionSim.Stacks;
+using RegionSim.Time;
 
 namespace RegionSim.Accounts;
 
@@ -13,7 +14,7 @@ namespace RegionSim.Accounts;
 /// view of images is assembled here.
 /// </summary>
 [Alias("RegionSim.Accounts.IAccountGrain")]
-public interface IAccountGrain : IGrainWithStringKey
+public interface IAccountGrain : IScheduledGrain
 {
     /// <summary>Claims a name; refused with ResourceAlreadyExists while the account has a resource of that kind and name in the region.</summary>
     [Alias("ReserveName")]
@@ -25,11 +26,16 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("ListNames"), AlwaysInterleave]
     Task<IReadOnlyList<string>> ListNamesAsync(string region, ResourceKind kind);
 
-    /// <summary>Claims the destination name of a copy and a place among the copies in flight to that region.</summary>
+    /// <summary>
+    /// Claims the destination name of a copy of <paramref name="source"/> and a place among the copies in
+    /// flight to that region. Once the copy time and a grace have passed, the account asks the destination
+    /// what became of a copy it still counts (<see cref="IImageGrain.SettleCopyAsync"/>), and again a while
+    /// later until it hears the copy is done: a silo's death never holds a name or a place for ever.
+    /// </summary>
     [Alias("ReserveCopy")]
-    Task ReserveCopyAsync(string destinationRegion, string imageName);
+    Task ReserveCopyAsync(string destinationRegion, string imageName, ResourceKey source);
 
-    /// <summary>The copy has ended (AVAILABLE or FAILED): its place among the copies in flight is free.</summary>
+    /// <summary>The copy has ended (AVAILABLE or FAILED): its place among the copies in flight is free. Telling it twice is harmless.</summary>
     [Alias("CompleteCopy")]
     Task CompleteCopyAsync(string destinationRegion, string imageName);
 

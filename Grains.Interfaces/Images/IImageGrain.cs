@@ -39,6 +39,16 @@ public interface IImageGrain : IScheduledGrain, ITaggedResourceGrain
     Task ReceiveCopyAsync(ImageCopy copy);
 
     /// <summary>
+    /// The owner's account still counts this image as a copy in flight, past its copy time and grace. A copy
+    /// that never arrived (a silo died while handing it over) becomes FAILED with IMAGE_COPY_FAILURE; one still
+    /// COPYING finishes if its time has come (its wake-up was lost); either way, once done, the image tells
+    /// the account (<see cref="Accounts.IAccountGrain.CompleteCopyAsync"/>) and pushes its view again. One-way,
+    /// so that the account never waits on an image that calls it back.
+    /// </summary>
+    [Alias("SettleCopy"), OneWay]
+    Task SettleCopyAsync(ResourceKey source);
+
+    /// <summary>
     /// UpdateImagePermissions. Taking allowFleet away tells the recipient's fleets that use the image. The
     /// call interleaves: changes for one recipient take turns, but the image is not held while fleets are
     /// told, so it serves other calls (and other recipients' revocations) meanwhile.

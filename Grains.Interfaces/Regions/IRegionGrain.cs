@@ -35,6 +35,15 @@ public interface IRegionGrain : IGrainWithStringKey
     [Alias("ReturnInstances"), AlwaysInterleave]
     Task ReturnInstancesAsync(IReadOnlyList<InstanceLease> returns);
 
+    /// <summary>
+    /// A holder that may have lost a grant or a return on the way (a silo died) says how many slots it holds
+    /// (<paramref name="holding"/>) and how many more it wants. Slots the region counts beyond what the holder
+    /// holds were granted and never arrived: the holder gets up to <paramref name="wanted"/> of them (answered),
+    /// the rest come back to the region; slots the holder holds beyond the region's count are counted in.
+    /// </summary>
+    [Alias("SettleSlots"), AlwaysInterleave]
+    Task<int> SettleSlotsAsync(InstanceLease holding, int wanted);
+
     /// <summary>Sets how many instances of <paramref name="instanceType"/> the region can run at once (null: the default, <c>RegionGrain.DefaultInstanceLimit</c>).</summary>
     [Alias("SetInstanceLimit")]
     Task SetInstanceLimitAsync(string instanceType, int? limit);

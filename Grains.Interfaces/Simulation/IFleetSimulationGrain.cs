@@ -12,6 +12,18 @@ public interface IFleetSimulationGrain : IGrainWithStringKey
     [Alias("AttachUsers")]
     Task AttachUsersAsync(UserDemand users, int seed, DateTimeOffset from);
 
+    /// <summary>
+    /// After a silo's death interrupted the simulation: a fleet that lost its users with it (a new activation,
+    /// from its state as last stored) gets new ones, drawn afresh from <paramref name="from"/>; every fleet
+    /// settles with its region the instance slots it holds. Answers whether the users are new.
+    /// </summary>
+    [Alias("Resume")]
+    Task<bool> ResumeAsync(UserDemand users, int seed, DateTimeOffset from);
+
+    /// <summary>
+    /// Runs the users and the engine to the step's end. A step the fleet has already run (tried again after a
+    /// silo's death) is answered again, not run twice. SimulationStateLostException when the fleet has no users.
+    /// </summary>
     [Alias("Step")]
     Task<FleetStepResult> StepAsync(FleetStep step);
 

@@ -7,11 +7,14 @@ namespace RegionSim.Simulation;
 [Alias("RegionSim.Simulation.IRegionSimulationGrain")]
 public interface IRegionSimulationGrain : IGrainWithStringKey
 {
-    /// <summary>Starts a run with these fleets (by key), each of which already has its users.</summary>
+    /// <summary>Starts a run with these fleets (by key), each of which already has its users; again after a silo's death, forgetting grants not yet handed on.</summary>
     [Alias("Begin")]
     Task BeginAsync(IReadOnlyList<string> fleets, DateTimeOffset from);
 
-    /// <summary>Steps, in parallel, every fleet with something to do before <paramref name="until"/>; answers the region's sums at the step's end.</summary>
+    /// <summary>
+    /// Steps, in parallel, every fleet with something to do before <paramref name="until"/>; answers the region's
+    /// sums at the step's end. SimulationStateLostException when this activation was never begun.
+    /// </summary>
     [Alias("Step")]
     Task<RegionStepResult> StepAsync(DateTimeOffset until);
 }

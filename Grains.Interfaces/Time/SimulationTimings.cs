@@ -43,6 +43,15 @@ public sealed record SimulationTimings
     /// <summary>CreateUpdatedImage: the new image CREATING before it is AVAILABLE.</summary>
     [Id(11)] public TimeSpan ManagedImageUpdate { get; init; } = TimeSpan.FromMinutes(45);
 
+    /// <summary>
+    /// How long past its copy time an account waits before it asks the destination of a copy still in flight
+    /// what became of it (a silo's death may have cut the hand-over or the copy's end short).
+    /// </summary>
+    [Id(12)] public TimeSpan ImageCopyGrace { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How soon a grain tries again work a silo's death interrupted (telling fleets of a revocation, a wake-up that did not arrive).</summary>
+    [Id(13)] public TimeSpan InterruptedWorkRetry { get; init; } = TimeSpan.FromMinutes(1);
+
     // Fleets (ids from 20 on, so that other additions never collide with these).
 
     /// <summary>A fleet instance from provisioning to available, including the replacement of a terminated one.</summary>
@@ -59,6 +68,9 @@ public sealed record SimulationTimings
 
     /// <summary>StopFleet: STOPPING until STOPPED.</summary>
     [Id(24)] public TimeSpan FleetStop { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary><see cref="InterruptedWorkRetry"/>, never zero: work retried at the same instant would keep the clock there for ever.</summary>
+    public TimeSpan RetryAfter => InterruptedWorkRetry > TimeSpan.Zero ? InterruptedWorkRetry : TimeSpan.FromSeconds(1);
 
     public static SimulationTimings Default { get; } = new();
 }

@@ -18,7 +18,8 @@ namespace RegionSim.Accounts;
 /// </summary>
 public sealed partial class AccountGrain(
     [PersistentState("account", StorageNames.Default)] IPersistentState<AccountState> state,
-    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time) : Grain, IAccountGrain
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
+    SimulationClock clock) : Grain, IAccountGrain
 {
     public const int MaxCopiesInFlightPerRegion = 2;
     public const int DescribeFleetsPageSize = 50;
@@ -63,7 +64,7 @@ public sealed partial class AccountGrain(
     Task<IReadOnlyList<string>> IAccountGrain.ListNamesAsync(string region, ResourceKind kind) =>
         Task.FromResult<IReadOnlyList<string>>(In(region).NamesOf(kind).Order(StringComparer.Ordinal).ToList());
 
-    async Task IAccountGrain.ReserveCopyAsync(string destinationRegion, string imageName)
+    async Task IAccountGrain.ReserveCopyAsync(string destinationRegion, string imageName, ResourceKey source)
     {
         var holdings = In(destinationRegion);
         if (holdings.NamesOf(ResourceKind.Image).Contains(imageName))
@@ -75,11 +76,15 @@ public sealed partial class AccountGrain(
         {
             throw AppStreamException.LimitExceeded(
                 $"Account {_accountId} already has {holdings.CopiesInFlight.Count} image copies in progress to {destinationRegion} " +
-                $"({string.Join(", ", holdings.CopiesInFlight.Order(StringComparer.Ordinal))}); at most {MaxCopiesInFlightPerRegion} may be in flight to one region.");
+                $"({string.Join(", ", holdings.CopiesInFlight.Keys.Order(StringComparer.Ordinal))}); at most {MaxCopiesInFlightPerRegion} may be in flight to one region.");
         }
 
+        // The clock is asked to come back before the reservation is stored: a silo dying between the two
+        // leaves a wake-up with nothing to do, never a reservation nobody comes back to.
+        var copy = new CopyInFlight { Source = source, Since = time.GetUtcNow() };
+        await GrainFactory.WakeAtAsync(destinationRegion, this.GetGrainId(), SettleDue(copy));
         holdings.NamesOf(ResourceKind.Image).Add(imageName);
-        holdings.CopiesInFlight.Add(imageName);
+        holdings.CopiesInFlight[imageName] = copy;
         ImagesChanged(destinationRegion);
         await state.WriteStateAsync();
     }
@@ -90,6 +95,38 @@ public sealed partial class AccountGrain(
         {
             await state.WriteStateAsync();
         }
+    }
+
+    /// <summary>
+    /// Asks the destination of every copy still counted past its copy time and grace what became of it; the
+    /// destination finishes it, or records it FAILED, and says it is done (<see cref="IAccountGrain.CompleteCopyAsync"/>).
+    /// The question is one-way (the destination calls back), and asked again a while later until the copy is done.
+    /// </summary>
+    async Task<DateTimeOffset?> IScheduledGrain.OnDueAsync(DateTimeOffset now)
+    {
+        var overdue = new List<(ResourceKey Destination, ResourceKey Source)>();
+        DateTimeOffset? next = null;
+        foreach (var (region, holdings) in state.State.Regions)
+        {
+            foreach (var (name, copy) in holdings.CopiesInFlight)
+            {
+                var due = SettleDue(copy);
+                if (due <= now)
+                {
+                    overdue.Add((new ResourceKey(region, _accountId, name), copy.Source));
+                    due = now + clock.Timings.RetryAfter;
+                }
+
+                next = next is { } earlier && earlier < due ? earlier : due;
+            }
+        }
+
+        foreach (var (destination, source) in overdue)
+        {
+            await GrainFactory.GetImage(destination).SettleCopyAsync(source);
+        }
+
+        return next;
     }
 
     Task<int> IAccountGrain.GetCopiesInFlightAsync(string destinationRegion) =>
@@ -165,6 +202,9 @@ public sealed partial class AccountGrain(
             return null;
         }
     }
+
+    /// <summary>When the account asks the destination of a copy what became of it: its copy time and a grace after it began.</summary>
+    private DateTimeOffset SettleDue(CopyInFlight copy) => copy.Since + clock.Timings.ImageCopy + clock.Timings.ImageCopyGrace;
 
     private AccountRegionState In(string region) =>
         state.State.Regions.TryGetValue(region, out var holdings) ? holdings : state.State.Regions[region] = new AccountRegionState();

@@ -15,8 +15,8 @@ public sealed class AccountRegionState
     /// <summary>The names the account owns, per kind of resource.</summary>
     [Id(0)] public Dictionary<ResourceKind, HashSet<string>> Names { get; set; } = [];
 
-    /// <summary>The destination names of the copies to this region that are still COPYING.</summary>
-    [Id(1)] public HashSet<string> CopiesInFlight { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>The copies to this region whose destination has not yet said it is done (AVAILABLE or FAILED), by destination name.</summary>
+    [Id(4)] public Dictionary<string, CopyInFlight> CopiesInFlight { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>The images (by grain key) other accounts share with this one in this region.</summary>
     [Id(2)] public HashSet<string> SharedWithMe { get; set; } = new(StringComparer.Ordinal);

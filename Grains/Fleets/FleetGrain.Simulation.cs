@@ -10,7 +10,9 @@ namespace RegionSim.Fleets;
 /// simulation steps it and its region's clock no longer wakes it; its region's simulation decides its
 /// requests for capacity together with its neighbours', so runs repeat exactly. Its state is stored when
 /// the users leave, not at every step: nothing outside the simulation reads it in between, and writing a
-/// busy fleet costs many times what a step does.
+/// busy fleet costs many times what a step does. So a fleet whose silo dies loses its users, its sessions
+/// since it was last stored, and its count of the day; <see cref="IFleetSimulationGrain.ResumeAsync"/>
+/// starts it over with new users, and settles with the region the instance slots it holds.
 /// </summary>
 public sealed partial class FleetGrain
 {
@@ -19,7 +21,30 @@ public sealed partial class FleetGrain
 
     private bool DrivenBySimulation => _users is not null;
 
-    async Task IFleetSimulationGrain.AttachUsersAsync(UserDemand users, int seed, DateTimeOffset from)
+    Task IFleetSimulationGrain.AttachUsersAsync(UserDemand users, int seed, DateTimeOffset from) => AttachUsersAsync(users, seed, from);
+
+    async Task<bool> IFleetSimulationGrain.ResumeAsync(UserDemand users, int seed, DateTimeOffset from)
+    {
+        var restarted = _users is null;
+        if (restarted)
+        {
+            await AttachUsersAsync(users, seed, from);
+        }
+
+        // The region counts what it granted and was given back; a grant on its way to the fleet, or a return on
+        // its way to the region, may have been lost with a silo. The fleet takes what was granted and it still
+        // wants, and the region takes back the rest: afterwards both count the same slots.
+        var wanted = _engine.SlotsToLease;
+        var granted = await Region.SettleSlotsAsync(Lease(Fleet.Slots), wanted);
+        if (granted > 0)
+        {
+            _engine.SlotsGranted(granted, wanted);
+        }
+
+        return restarted;
+    }
+
+    private async Task AttachUsersAsync(UserDemand users, int seed, DateTimeOffset from)
     {
         RequireExists();
         if (Settings.FleetType == FleetType.Elastic)
@@ -49,7 +74,14 @@ public sealed partial class FleetGrain
 
     async Task<FleetStepResult> IFleetSimulationGrain.StepAsync(FleetStep step)
     {
-        var users = _users ?? throw AppStreamException.NotPermitted($"Fleet {_key.Name} has no simulated users.");
+        var users = _users ?? throw UsersLost();
+        if (step.Until <= _lastStep)
+        {
+            // A step tried again after a silo's death, which this fleet had already run: the same answer, with
+            // nothing given back (ResumeAsync has settled the slots with the region since).
+            return Result(users.Last, returned: 0);
+        }
+
         _engine.Timings = clock.Timings;
         if (step.SlotsAsked > 0)
         {
@@ -73,14 +105,7 @@ public sealed partial class FleetGrain
                 GrainFactory.GetStack(_key.Region, _key.Owner, stack.Key).SaveProfilesAsync(stack.ToList())));
         }
 
-        return new FleetStepResult
-        {
-            Sample = sample,
-            SlotsWanted = _engine.SlotsToLease,
-            SlotsReturned = returned,
-            InstanceType = Settings.InstanceType,
-            NextDue = Earliest(_engine.NextDue, users.NextMove),
-        };
+        return Result(sample, returned);
     }
 
     async Task IFleetSimulationGrain.DetachUsersAsync()
@@ -95,8 +120,19 @@ public sealed partial class FleetGrain
         await SettleAsync();
     }
 
-    Task<FleetTotals> IFleetSimulationGrain.GetTotalsAsync() =>
-        Task.FromResult((_users ?? throw AppStreamException.NotPermitted($"Fleet {_key.Name} has no simulated users.")).Totals(_key.ToString(), _engine));
+    Task<FleetTotals> IFleetSimulationGrain.GetTotalsAsync() => Task.FromResult((_users ?? throw UsersLost()).Totals(_key.ToString(), _engine));
+
+    private FleetStepResult Result(FleetSample sample, int returned) => new()
+    {
+        Sample = sample,
+        SlotsWanted = _engine.SlotsToLease,
+        SlotsReturned = returned,
+        InstanceType = Settings.InstanceType,
+        NextDue = Earliest(_engine.NextDue, _users!.NextMove),
+    };
+
+    private SimulationStateLostException UsersLost() =>
+        new($"Fleet {_key} has no simulated users: it was never given any, or they were lost with the silo that held them.");
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using RegionSim.Accounts;
 using RegionSim.Errors;
 using RegionSim.Regions;
@@ -17,7 +18,8 @@ namespace RegionSim.Images;
 public sealed partial class ImageGrain(
     [PersistentState("image", StorageNames.Default)] IPersistentState<ImageGrainState> state,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
-    SimulationClock clock) : Grain, IImageGrain
+    SimulationClock clock,
+    ILogger<ImageGrain> logger) : Grain, IImageGrain
 {
     public const int MaxSharedAccounts = 100;
 
@@ -31,6 +33,7 @@ public sealed partial class ImageGrain(
     private ImageGrainState Image => state.State;
     private bool Exists => _baseImage is not null || Image.Exists;
     private string Arn => _key.Arn(ResourceKind.Image);
+    private IAccountGrain Owner => GrainFactory.GetGrain<IAccountGrain>(_key.Owner);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -67,7 +70,7 @@ public sealed partial class ImageGrain(
             throw new ArgumentException($"A new image starts PENDING or CREATING, not {WireNames.Of(image.InitialState)}.", nameof(image));
         }
 
-        await GrainFactory.GetGrain<IAccountGrain>(_key.Owner).ReserveNameAsync(_key.Region, ResourceKind.Image, _key.Name);
+        await Owner.ReserveNameAsync(_key.Region, ResourceKind.Image, _key.Name);
         var now = time.GetUtcNow();
         state.State = new ImageGrainState
         {
@@ -85,140 +88,6 @@ public sealed partial class ImageGrain(
         await TransitionWhenDueAsync(now);
         await PushOwnerViewAsync();
         return created;
-    }
-
-    async Task<CopyImageResponse> IImageGrain.CopyAsync(string callerAccountId, CopyImageRequest request)
-    {
-        using var activity = RegionSimTelemetry.Source.StartActivity("CopyImage");
-        var destinationName = Check.Name(request.DestinationImageName, nameof(request.DestinationImageName));
-        var destinationRegion = Check.Region(request.DestinationRegion, nameof(request.DestinationRegion));
-        Check.MaxLength(request.DestinationImageDescription, 256, nameof(request.DestinationImageDescription));
-        RequireOwnedBy(callerAccountId, "copied");
-        if (Image.State != ImageState.Available)
-        {
-            throw AppStreamException.NotAvailable($"Image {_key.Name} is {WireNames.Of(Image.State)}; only an AVAILABLE image can be copied.");
-        }
-
-        activity?.SetTag("regionsim.source", Arn);
-        activity?.SetTag("regionsim.destination_region", destinationRegion);
-        var account = GrainFactory.GetGrain<IAccountGrain>(callerAccountId);
-        await account.ReserveCopyAsync(destinationRegion, destinationName);
-        try
-        {
-            await GrainFactory.GetImage(new ResourceKey(destinationRegion, callerAccountId, destinationName)).ReceiveCopyAsync(new ImageCopy
-            {
-                Content = Image.Content!,
-                SourceArn = Arn,
-                DisplayName = Image.DisplayName,
-                Description = request.DestinationImageDescription ?? Image.Description,
-            });
-        }
-        catch
-        {
-            await account.CompleteCopyAsync(destinationRegion, destinationName);
-            await account.ReleaseNameAsync(destinationRegion, ResourceKind.Image, destinationName);
-            throw;
-        }
-
-        return new CopyImageResponse { DestinationImageName = destinationName };
-    }
-
-    async Task IImageGrain.ReceiveCopyAsync(ImageCopy copy)
-    {
-        if (Exists)
-        {
-            throw AppStreamException.AlreadyExists($"The image {_key.Name} already exists in {_key.Region}.");
-        }
-
-        var now = time.GetUtcNow();
-        state.State = new ImageGrainState
-        {
-            Exists = true,
-            Content = copy.Content,
-            State = ImageState.Copying,
-            DisplayName = copy.DisplayName,
-            Description = copy.Description,
-            CreatedTime = now,
-            CopiedFrom = copy.SourceArn,
-            TransitionDue = now + clock.Timings.ImageCopy,
-            ViewSequence = 1,
-        };
-        await TransitionWhenDueAsync(now);
-        await PushOwnerViewAsync();
-    }
-
-    async Task IImageGrain.UpdatePermissionsAsync(string callerAccountId, UpdateImagePermissionsRequest request)
-    {
-        using var activity = RegionSimTelemetry.Source.StartActivity("UpdateImagePermissions");
-        var recipient = Check.AccountId(request.SharedAccountId, nameof(request.SharedAccountId));
-        var permissions = Check.Required(request.ImagePermissions, nameof(request.ImagePermissions));
-        activity?.SetTag("regionsim.image", Arn);
-        activity?.SetTag("regionsim.shared_account", recipient);
-        var fleetsToRevoke = await _permissionChanges.RunAsync(recipient, async () =>
-        {
-            RequireShareable(callerAccountId, recipient, "shared");
-            if (!permissions.SharesAnything)
-            {
-                // Clearing both permissions is how the console stops sharing with an account.
-                return Image.SharedWith.ContainsKey(recipient) ? await StopSharingAsync(recipient) : null;
-            }
-
-            var shared = Image.SharedWith.ContainsKey(recipient);
-            if (!shared && Image.SharedWith.Count >= MaxSharedAccounts)
-            {
-                throw AppStreamException.LimitExceeded($"Image {_key.Name} is already shared with {MaxSharedAccounts} accounts, the most an image can be shared with.");
-            }
-
-            var lost = shared && Image.SharedWith[recipient].AllowFleet && !permissions.AllowFleet ? FleetsOf(recipient) : null;
-            Image.SharedWith[recipient] = permissions;
-            Image.ViewSequence++;
-            var (recipientView, ownerView) = (ViewOf(recipient), Image.SharedWith.Count == 1 && !shared ? ViewOf(_key.Owner) : null);
-            await _writer.WriteAsync();
-            await GrainFactory.GetGrain<IAccountGrain>(recipient).AddSharedImageAsync(recipientView);
-            await PushOwnerViewAsync(ownerView);
-            RegionSimTelemetry.ImagePermissionChanges.Add(1, new KeyValuePair<string, object?>("change", shared ? "updated" : "granted"));
-            return lost;
-        });
-
-        await RevokeFleetAccessAsync(recipient, fleetsToRevoke);
-    }
-
-    async Task IImageGrain.DeletePermissionsAsync(string callerAccountId, DeleteImagePermissionsRequest request)
-    {
-        using var activity = RegionSimTelemetry.Source.StartActivity("DeleteImagePermissions");
-        var recipient = Check.AccountId(request.SharedAccountId, nameof(request.SharedAccountId));
-        activity?.SetTag("regionsim.image", Arn);
-        activity?.SetTag("regionsim.shared_account", recipient);
-        var fleetsToRevoke = await _permissionChanges.RunAsync(recipient, () =>
-        {
-            RequireOwnedBy(callerAccountId, "shared");
-            return Image.SharedWith.ContainsKey(recipient)
-                ? StopSharingAsync(recipient)
-                : throw AppStreamException.NotFound($"Image {_key.Name} is not shared with account {recipient}.");
-        });
-
-        await RevokeFleetAccessAsync(recipient, fleetsToRevoke);
-    }
-
-    Task<DescribeImagePermissionsResponse> IImageGrain.DescribePermissionsAsync(string callerAccountId, DescribeImagePermissionsRequest request)
-    {
-        var pageSize = Check.Range(request.MaxResults, 0, 500, nameof(request.MaxResults)) is { } max and > 0 ? max : 500;
-        var offset = Check.PageOffset(request.NextToken);
-        if (request.SharedAwsAccountIds is { Count: < 1 or > 5 })
-        {
-            throw AppStreamException.Invalid("1 validation error detected: Value at 'SharedAwsAccountIds' failed to satisfy constraint: Member must have between 1 and 5 items");
-        }
-
-        var wanted = request.SharedAwsAccountIds?.Select(id => Check.AccountId(id, nameof(request.SharedAwsAccountIds))).ToHashSet();
-        RequireOwnedBy(callerAccountId, "shared");
-
-        var all = Image.SharedWith
-            .Where(entry => wanted is null || wanted.Contains(entry.Key))
-            .OrderBy(entry => entry.Key, StringComparer.Ordinal)
-            .Select(entry => new SharedImagePermissions { SharedAccountId = entry.Key, ImagePermissions = entry.Value })
-            .ToList();
-        var (page, next) = Paging.Slice(all, offset, pageSize);
-        return Task.FromResult(new DescribeImagePermissionsResponse { Name = _key.Name, SharedImagePermissionsList = page, NextToken = next });
     }
 
     async Task<Image> IImageGrain.DeleteAsync(string callerAccountId)
@@ -315,7 +184,14 @@ public sealed partial class ImageGrain(
     async Task<DateTimeOffset?> IScheduledGrain.OnDueAsync(DateTimeOffset now)
     {
         await TransitionWhenDueAsync(now);
-        return Image.Exists ? Image.TransitionDue : null;
+        var untold = Image.Untold.Count > 0 && await TellUntoldAsync();
+        if (!Image.Exists)
+        {
+            return null;
+        }
+
+        DateTimeOffset? retry = untold ? now + clock.Timings.RetryAfter : null;
+        return Image.TransitionDue is { } due && (retry is null || due < retry) ? due : retry;
     }
 
     /// <summary>Ends the current timed state if its time has come, else asks the region's clock to come back then.</summary>
@@ -328,8 +204,10 @@ public sealed partial class ImageGrain(
 
         if (due > now)
         {
-            await _writer.WriteAsync();
+            // The clock is asked before the state is stored: a silo dying between the two leaves a wake-up
+            // with nothing to do, never a timed state nobody comes back to.
             await GrainFactory.WakeAtAsync(_key.Region, this.GetGrainId(), due);
+            await _writer.WriteAsync();
             return;
         }
 
@@ -341,7 +219,7 @@ public sealed partial class ImageGrain(
                 Image.ViewSequence++;
                 await _writer.WriteAsync();
                 await PushOwnerViewAsync();
-                await GrainFactory.GetGrain<IAccountGrain>(_key.Owner).CompleteCopyAsync(_key.Region, _key.Name);
+                await Owner.CompleteCopyAsync(_key.Region, _key.Name);
                 RegionSimTelemetry.ImagesCopied.Add(1, new KeyValuePair<string, object?>("outcome", "available"));
                 break;
 
@@ -353,7 +231,7 @@ public sealed partial class ImageGrain(
                 await PushOwnerViewAsync();
                 if (managedUpdate)
                 {
-                    await GrainFactory.GetGrain<IAccountGrain>(_key.Owner).CompleteImageUpdateAsync(_key.Region, _key.Name);
+                    await Owner.CompleteImageUpdateAsync(_key.Region, _key.Name);
                 }
 
                 RegionSimTelemetry.ImagesCreated.Add(1);
@@ -364,63 +242,10 @@ public sealed partial class ImageGrain(
                 await state.ClearStateAsync();
                 state.State = new ImageGrainState();
                 await PushOwnerViewAsync(gone);
-                await GrainFactory.GetGrain<IAccountGrain>(_key.Owner).ReleaseNameAsync(_key.Region, ResourceKind.Image, _key.Name);
+                await Owner.ReleaseNameAsync(_key.Region, ResourceKind.Image, _key.Name);
                 RegionSimTelemetry.ImagesDeleted.Add(1);
                 break;
         }
-    }
-
-    /// <summary>Stops sharing with <paramref name="recipient"/>; answers its fleets that used the image, if it had allowFleet.</summary>
-    private async Task<List<string>?> StopSharingAsync(string recipient)
-    {
-        Image.SharedWith.Remove(recipient, out var granted);
-        var fleets = granted?.AllowFleet == true ? FleetsOf(recipient) : null;
-        Image.ViewSequence++;
-        var (recipientView, ownerView) = (ViewOf(recipient), Image.SharedWith.Count == 0 ? ViewOf(_key.Owner) : null);
-        await _writer.WriteAsync();
-        await GrainFactory.GetGrain<IAccountGrain>(recipient).RemoveSharedImageAsync(recipientView);
-        await PushOwnerViewAsync(ownerView);
-        RegionSimTelemetry.ImagePermissionChanges.Add(1, new KeyValuePair<string, object?>("change", "revoked"));
-        return fleets;
-    }
-
-    /// <summary>
-    /// The fleets of <paramref name="account"/> that use this image, taken at the moment its permission
-    /// changes: every fleet admitted before is here, every one asking after is refused.
-    /// </summary>
-    private List<string>? FleetsOf(string account)
-    {
-        var prefix = $"{_key.Region}/{account}/";
-        List<string>? fleets = null;
-        foreach (var fleet in Image.Fleets)
-        {
-            if (fleet.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                (fleets ??= []).Add(fleet[prefix.Length..]);
-            }
-        }
-
-        fleets?.Sort(StringComparer.Ordinal);
-        return fleets;
-    }
-
-    /// <summary>
-    /// The recipient may no longer use this image for fleets: its fleets that used it are told through the
-    /// recipient's account. Runs after the permission change is stored and outside it, so the image serves
-    /// other calls (other revocations, fleets asking) while the fleets are being told.
-    /// </summary>
-    private async Task RevokeFleetAccessAsync(string recipient, List<string>? fleets)
-    {
-        if (fleets is null)
-        {
-            return;
-        }
-
-        using var activity = RegionSimTelemetry.Source.StartActivity("RevokeFleetAccess");
-        activity?.SetTag("regionsim.image", Arn);
-        activity?.SetTag("regionsim.shared_account", recipient);
-        activity?.SetTag("regionsim.fleets", fleets.Count);
-        await GrainFactory.GetGrain<IAccountGrain>(recipient).RevokeFleetAccessAsync(_key, fleets);
     }
 
     /// <summary>Sharing is for the owner of a private, AVAILABLE image, with another account.</summary>
@@ -465,7 +290,7 @@ public sealed partial class ImageGrain(
     private Task PushOwnerViewAsync(ImageView? view = null)
     {
         view ??= Image.Exists ? ViewOf(_key.Owner) : null;
-        return view is null ? Task.CompletedTask : GrainFactory.GetGrain<IAccountGrain>(_key.Owner).UpdateImageViewAsync(view);
+        return view is null ? Task.CompletedTask : Owner.UpdateImageViewAsync(view);
     }
 
     /// <summary>The view <paramref name="viewer"/>'s account keeps of this image now, at the image's current version.</summary>

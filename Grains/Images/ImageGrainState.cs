@@ -27,4 +27,7 @@ public sealed class ImageGrainState
 
     /// <summary>Counts the changes its viewers see (state, sharing): the version of the views accounts keep.</summary>
     [Id(12)] public long ViewSequence { get; set; }
+
+    /// <summary>Permission changes not yet told to their recipient (its account, its fleets that lost the image), by recipient.</summary>
+    [Id(13)] public Dictionary<string, UntoldChange> Untold { get; set; } = new(StringComparer.Ordinal);
 }

@@ -28,6 +28,13 @@ internal sealed class RecipientTurns
         }
     }
 
+    public Task RunAsync(string recipient, Func<Task> change) =>
+        RunAsync(recipient, async () =>
+        {
+            await change();
+            return true;
+        });
+
     private static async Task<T> RunAfterAsync<T>(Task previous, Func<Task<T>> change)
     {
         await previous.ConfigureAwait(AfterPrevious);

@@ -98,6 +98,19 @@ public sealed class RegionGrain(
         return changed;
     }
 
+    async Task<int> IRegionGrain.SettleSlotsAsync(InstanceLease holding, int wanted)
+    {
+        var unarrived = state.State.Held.GetValueOrDefault(HeldKey(holding.Holder, holding.InstanceType)) - holding.Count;
+        var granted = Math.Clamp(unarrived, 0, Math.Max(0, wanted));
+        if (unarrived != granted)
+        {
+            Add(holding.Holder, holding.InstanceType, granted - unarrived);
+            await _writer.WriteAsync();
+        }
+
+        return granted;
+    }
+
     async Task IRegionGrain.SetInstanceLimitAsync(string instanceType, int? limit)
     {
         if (limit is < 0)

@@ -6,7 +6,8 @@ namespace RegionSim.Simulation;
 /// Steps the fleets of one region in a load simulation. Each step calls, in parallel, the fleets that
 /// have something due before it ends; then gives back the slots they freed and asks the region for the
 /// slots they want, in the order of their keys, so that who gets the last instances never depends on
-/// which call finished first. The grants reach the fleets with their next step.
+/// which call finished first. The grants reach the fleets with their next step. What it holds lives in memory
+/// only: an activation that was never begun (its silo died) says so, and the runner begins it again.
 /// </summary>
 public sealed class RegionSimulationGrain : Grain, IRegionSimulationGrain
 {
@@ -14,6 +15,7 @@ public sealed class RegionSimulationGrain : Grain, IRegionSimulationGrain
     private readonly List<SimulatedFleet> _due = [];
     private TimeSpan _step;
     private DateTimeOffset _previous;
+    private bool _begun;
 
     Task IRegionSimulationGrain.BeginAsync(IReadOnlyList<string> fleets, DateTimeOffset from)
     {
@@ -25,11 +27,17 @@ public sealed class RegionSimulationGrain : Grain, IRegionSimulationGrain
 
         _previous = from;
         _step = TimeSpan.Zero;
+        _begun = true;
         return Task.CompletedTask;
     }
 
     async Task<RegionStepResult> IRegionSimulationGrain.StepAsync(DateTimeOffset until)
     {
+        if (!_begun)
+        {
+            throw new SimulationStateLostException($"The simulation of {this.GetPrimaryKeyString()} was not begun here: the silo that held it died.");
+        }
+
         _step = until - _previous;
         _previous = until;
         _due.Clear();

@@ -4,13 +4,18 @@ namespace RegionSim.Time;
 
 /// <summary>
 /// Which grains of a region have work due. Scheduling interleaves with a run in progress, because the
-/// grains it wakes ask to be woken again.
+/// grains it wakes ask to be woken again. The stored schedule keeps a grain until its wake-up has
+/// returned, so that a silo dying in the middle of a run (this clock's or the woken grain's) leaves the
+/// grain to be woken again rather than forgotten; a wake-up is harmless when nothing is due.
 /// </summary>
 public sealed class RegionClockGrain(
     [PersistentState("regionClock", StorageNames.Default)] IPersistentState<RegionClockState> state,
+    SimulationClock clock,
     ILogger<RegionClockGrain> logger) : Grain, IRegionClockGrain
 {
+    // What is scheduled and not being woken now; the stored state also holds the grains being woken.
     private readonly SortedSet<(DateTimeOffset Due, string Grain)> _queue = [];
+    private readonly Dictionary<string, DateTimeOffset> _scheduled = new(StringComparer.Ordinal);
     private readonly SerialWriter _writer = new(state);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -18,6 +23,7 @@ public sealed class RegionClockGrain(
         foreach (var (grain, due) in state.State.Due)
         {
             _queue.Add((due, grain));
+            _scheduled[grain] = due;
         }
 
         return Task.CompletedTask;
@@ -34,7 +40,7 @@ public sealed class RegionClockGrain(
         foreach (var entry in due)
         {
             _queue.Remove(entry);
-            state.State.Due.Remove(entry.Grain);
+            _scheduled.Remove(entry.Grain);
         }
 
         var next = await Task.WhenAll(due.Select(entry => WakeAsync(entry.Grain, now)));
@@ -44,6 +50,10 @@ public sealed class RegionClockGrain(
             {
                 Enqueue(due[i].Grain, again);
             }
+            else if (!_scheduled.ContainsKey(due[i].Grain))
+            {
+                state.State.Due.Remove(due[i].Grain);
+            }
         }
 
         await _writer.WriteAsync();
@@ -52,10 +62,10 @@ public sealed class RegionClockGrain(
 
     private DateTimeOffset? NextDue => _queue.Count == 0 ? null : _queue.Min.Due;
 
-    /// <summary>Keeps the earlier of the grain's existing and new due times; answers whether anything changed.</summary>
+    /// <summary>Keeps the earlier of the grain's scheduled and new due times; answers whether anything changed.</summary>
     private bool Enqueue(string grain, DateTimeOffset due)
     {
-        if (state.State.Due.TryGetValue(grain, out var existing))
+        if (_scheduled.TryGetValue(grain, out var existing))
         {
             if (existing <= due)
             {
@@ -65,6 +75,7 @@ public sealed class RegionClockGrain(
             _queue.Remove((existing, grain));
         }
 
+        _scheduled[grain] = due;
         state.State.Due[grain] = due;
         _queue.Add((due, grain));
         return true;
@@ -76,6 +87,12 @@ public sealed class RegionClockGrain(
         {
             return await GrainFactory.GetGrain<IScheduledGrain>(GrainId.Parse(grain)).OnDueAsync(now);
         }
+        catch (Exception error) when (Undelivered(error))
+        {
+            // The grain's silo died, or the call was lost on the way: it is woken again a little later.
+            logger.LogWarning("Grain {Grain} could not be woken at {Now} ({Error}); trying again later", grain, now, error.Message);
+            return now + clock.Timings.RetryAfter;
+        }
         catch (Exception error)
         {
             // A grain that fails its own work must not stop the region's clock; it is not woken again.
@@ -83,4 +100,8 @@ public sealed class RegionClockGrain(
             return null;
         }
     }
+
+    private static bool Undelivered(Exception error) =>
+        error is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
+        || (error.InnerException is { } inner && Undelivered(inner));
 }

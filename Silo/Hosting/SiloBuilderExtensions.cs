@@ -52,6 +52,12 @@ public static class SiloBuilderExtensions
         });
         silo.ConfigureEndpoints(IPAddress.Loopback, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
 
+        // Where each grain is active is kept in Redis too. Orleans' own directory is spread over the silos'
+        // memory, and a silo that dies takes its part with it: the survivors then deactivate the grains whose
+        // entries it held, which would lose what those keep in memory (a load simulation's users) although
+        // their silo lives. With the directory in Redis, a silo's death ends its own activations only.
+        silo.UseRedisGrainDirectoryAsDefault(directory => directory.ConfigurationOptions = ConfigurationOptions.Parse(options.Redis));
+
         // A local cluster declares a dead silo dead within a few seconds rather than the default tens:
         // probes every second, two missed probes, and one vote suffice.
         silo.Configure<ClusterMembershipOptions>(membership =>

@@ -268,7 +268,7 @@ public sealed class ScriptCheckTests
             "check.yaml:1:1: account: 'someone' is neither a 12-digit account id nor one of the script's accounts.",
             "check.yaml:1:1: region: moon-1 is not an AppStream Region (us-east-1, us-east-2, us-west-2, ca-central-1, sa-east-1, eu-west-1, eu-west-2, eu-west-3, eu-central-1, ap-northeast-1, ap-northeast-2, ap-southeast-1, ap-southeast-2, ap-south-1).",
             "check.yaml:1:1: timings.imageCopy: 'soon' is not a duration (write it like 90s, 25m, 1h30m or 2d).",
-            $"check.yaml:1:1: timings: warpDrive is not a simulated duration ({string.Join(", ", typeof(RegionSim.Time.SimulationTimings).GetProperties().Where(p => p.PropertyType == typeof(TimeSpan)).Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]))}).",
+            $"check.yaml:1:1: timings: warpDrive is not a simulated duration ({string.Join(", ", typeof(RegionSim.Time.SimulationTimings).GetProperties().Where(p => p.PropertyType == typeof(TimeSpan) && p.CanWrite).Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]))}).",
             "check.yaml:1:1: steps: the script has no steps.",
         ], refused.Problems.Select(p => p.Message));
     }

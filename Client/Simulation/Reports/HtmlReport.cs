@@ -31,6 +31,7 @@ public static class HtmlReport
             {{result.Fleets.Count}} fleets in {{summary.Regions.Count}} regions.</p>
             """);
         html.Append(Table(summary));
+        html.Append(Restarted(summary));
         html.Append(Timeline(summary));
         var overall = Enumerable.Range(0, result.Plan.Steps)
             .Select(step => result.RegionSeries.Values.Aggregate(default(FleetSample), (sum, series) => sum + series[step]))
@@ -60,6 +61,11 @@ public static class HtmlReport
     private static void Row(StringBuilder table, string name, int fleets, Counts c) =>
         table.Append(CultureInfo.InvariantCulture,
             $"<tr><td>{name}</td><td>{fleets:N0}</td><td>{c.ConnectionAttempts:N0}</td><td>{c.SessionsStarted:N0}</td><td>{c.SessionsEnded:N0}</td><td>{c.RefusedForCapacity:N0}</td><td>{c.PeakSessions:N0}</td><td>{c.MeanSessions:N1}</td><td>{c.CapacityUtilization:N1}%</td></tr>");
+
+    private static string Restarted(SimulationSummary summary) =>
+        summary.RestartedFleets is { } restarted
+            ? $"<p><b>A silo died during the run.</b> These {restarted.Count} fleets lost their simulated users with it and started over with new ones, so their totals are not an undisturbed run's: {Text(string.Join(", ", restarted))}.</p>"
+            : "";
 
     private static string Timeline(SimulationSummary summary)
     {

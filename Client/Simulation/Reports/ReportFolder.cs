@@ -26,6 +26,7 @@ public static class ReportFolder
             regionGrainCalls = result.Measurements.RegionGrainCalls,
             grainCalls = result.Measurements.GrainCalls,
             peakWorkingSetMiB = result.Measurements.PeakWorkingSetBytes / (1024 * 1024),
+            recoveries = result.Recoveries.Select(r => new { step = r.Step, region = r.Region, restartedFleets = r.RestartedFleets, error = r.Error }),
         }, SimulationSummary.Json));
         await File.WriteAllTextAsync(Path.Combine(folder, "series-regions.csv"), SeriesCsv.Regions(result));
         await File.WriteAllTextAsync(Path.Combine(folder, "series-overall.csv"), SeriesCsv.Overall(result));

@@ -23,6 +23,13 @@ public sealed record SimulationSummary
     public required IReadOnlyList<FleetCounts> Fleets { get; init; }
     public required IReadOnlyList<TimelineOutcome> Timeline { get; init; }
 
+    /// <summary>
+    /// Fleets whose simulated users died with a silo and started over (their totals are not an undisturbed
+    /// run's); absent when there are none, so an undisturbed run's bytes do not change.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? RestartedFleets { get; init; }
+
     public static SimulationSummary Of(SimulationResult result)
     {
         var steps = result.Plan.Steps;
@@ -48,6 +55,7 @@ public sealed record SimulationSummary
             Regions = regions,
             Fleets = result.Fleets.Select(f => new FleetCounts { Fleet = f.Fleet, Counts = Counts.OfTotals(f, steps) }).ToList(),
             Timeline = result.Timeline,
+            RestartedFleets = result.RestartedFleets is [] ? null : result.RestartedFleets,
         };
     }
 

@@ -18,6 +18,13 @@ public sealed record SimulationResult
 
     public required IReadOnlyList<TimelineOutcome> Timeline { get; init; }
 
+    /// <summary>The regions the runner recovered after a silo's death, and the fleets that started over then (none in an undisturbed run).</summary>
+    public IReadOnlyList<SimulationRecovery> Recoveries { get; init; } = [];
+
+    /// <summary>Every fleet that started over after a silo's death, in key order.</summary>
+    public IReadOnlyList<string> RestartedFleets =>
+        Recoveries.SelectMany(r => r.RestartedFleets).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
     public required RunMeasurements Measurements { get; init; }
 
     public DateTimeOffset StepEnd(int step) => Start + (Plan.Step * (step + 1));
@@ -25,6 +32,13 @@ public sealed record SimulationResult
 
 /// <summary>A timeline event as it happened: when, what, and what AppStream answered.</summary>
 public sealed record TimelineOutcome(TimeSpan At, string Description, string Outcome);
+
+/// <summary>
+/// A region's step that a silo's death interrupted, recovered and run again (<see cref="Step"/> counts from 0;
+/// the number of steps for a fleet found without users at the end): the fleets that had lost their simulated
+/// users with the silo and started over with new ones, and the error that showed it.
+/// </summary>
+public sealed record SimulationRecovery(int Step, string Region, IReadOnlyList<string> RestartedFleets, string Error);
 
 /// <summary>How the run went on this machine (not part of the deterministic summary).</summary>
 public sealed record RunMeasurements

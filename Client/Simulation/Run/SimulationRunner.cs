@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RegionSim.Client.Cluster;
 using RegionSim.Client.Simulation.Scenarios;
 using RegionSim.Simulation;
 using RegionSim.Time;
@@ -8,7 +9,9 @@ namespace RegionSim.Client.Simulation.Run;
 /// <summary>
 /// Runs a scenario on a silo or cluster whose clock nothing else moves: the setup, then the day step by
 /// step — the timeline's events due at the step's start, every region's fleets stepped in parallel, the
-/// simulation clock moved to the step's end — then every fleet's totals.
+/// simulation clock moved to the step's end — then every fleet's totals. On a cluster it survives a silo's
+/// death: calls the death interrupts are tried again, and a region whose step it interrupted is recovered
+/// (<see cref="RecoverAsync"/>) and its step run again.
 /// </summary>
 public sealed class SimulationRunner(ScenarioPlan plan, IGrainFactory grains)
 {
@@ -37,6 +40,7 @@ public sealed class SimulationRunner(ScenarioPlan plan, IGrainFactory grains)
         var pending = new Queue<PlannedEvent>(plan.Timeline);
         long regionGrainCalls = 0, grainCalls = 0, peakWorkingSet = 0;
         var regionCalls = new int[plan.Steps][];
+        var recoveries = new List<SimulationRecovery>();
         for (var step = 0; step < plan.Steps; step++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -44,11 +48,12 @@ public sealed class SimulationRunner(ScenarioPlan plan, IGrainFactory grains)
             var until = from + plan.Step;
             while (pending.TryPeek(out var next) && start + next.At <= from)
             {
-                outcomes.Add(await timeline.RunAsync(pending.Dequeue()));
+                var planned = pending.Dequeue();
+                outcomes.Add(await Transient.RetryAsync(() => timeline.RunAsync(planned)));
             }
 
-            var results = await Task.WhenAll(regions.Select(region => RegionSimulation(region.Key).StepAsync(until)));
-            await Clock.AdvanceToAsync(until);
+            var results = await Task.WhenAll(regions.Select(region => StepRegionAsync(region, step, from, until, recoveries)));
+            await Transient.RetryAsync(() => Clock.AdvanceToAsync(until));
 
             var total = default(FleetSample);
             regionCalls[step] = new int[regions.Count];
@@ -72,9 +77,10 @@ public sealed class SimulationRunner(ScenarioPlan plan, IGrainFactory grains)
         var stepsTime = watch.Elapsed;
         var paused = GC.GetTotalPauseDuration() - pausedBefore;
         var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
-        var simulated = plan.Fleets.Where(f => f.Users is not null).Select(f => grains.GetGrain<IFleetSimulationGrain>(f.Key)).ToList();
-        var totals = await Task.WhenAll(simulated.Select(fleet => fleet.GetTotalsAsync()));
-        await Task.WhenAll(simulated.Select(fleet => fleet.DetachUsersAsync()));
+        var end = start + (plan.Step * plan.Steps);
+        var simulated = plan.Fleets.Where(f => f.Users is not null).ToList();
+        var totals = await Task.WhenAll(simulated.Select(fleet => TotalsAsync(fleet, end, recoveries)));
+        await Task.WhenAll(simulated.Select(fleet => Transient.RetryAsync(() => grains.GetGrain<IFleetSimulationGrain>(fleet.Key).DetachUsersAsync())));
         return new SimulationResult
         {
             Plan = plan,
@@ -82,6 +88,7 @@ public sealed class SimulationRunner(ScenarioPlan plan, IGrainFactory grains)
             RegionSeries = series,
             Fleets = totals.OrderBy(t => t.Fleet, StringComparer.Ordinal).ToList(),
             Timeline = outcomes,
+            Recoveries = recoveries,
             Measurements = new RunMeasurements
             {
                 SetupWallTime = setupTime,
@@ -108,6 +115,68 @@ public sealed class SimulationRunner(ScenarioPlan plan, IGrainFactory grains)
 
         var minute = TimeSpan.TicksPerMinute;
         return await Clock.AdvanceToAsync(new DateTimeOffset((now.UtcTicks + minute - 1) / minute * minute, TimeSpan.Zero));
+    }
+
+    /// <summary>A region's step; if a silo's death interrupts it, the region is recovered and the step tried again until it goes through.</summary>
+    private async Task<RegionStepResult> StepRegionAsync(IGrouping<string, PlannedFleet> region, int step, DateTimeOffset from, DateTimeOffset until, List<SimulationRecovery> recoveries)
+    {
+        var deadline = DateTime.UtcNow + RecoveryPatience;
+        while (true)
+        {
+            try
+            {
+                return await RegionSimulation(region.Key).StepAsync(until);
+            }
+            catch (Exception error) when (Transient.IsTransient(error) && DateTime.UtcNow < deadline)
+            {
+                var restarted = await RecoverAsync(region, from);
+                lock (recoveries)
+                {
+                    recoveries.Add(new SimulationRecovery(step, region.Key, restarted, error.GetBaseException().Message));
+                }
+            }
+        }
+    }
+
+    /// <summary>How long a step may take to go through again after a silo's death (the death declared, calls that went to it timed out).</summary>
+    private static readonly TimeSpan RecoveryPatience = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Brings a region back to the start of the step <paramref name="from"/>: its simulation begun again (which
+    /// waits for a step still running on it to end, and forgets grants not yet handed on); each fleet resumed,
+    /// which gives a fleet that lost its users with the silo new ones from <paramref name="from"/> and settles
+    /// every fleet's slots with the region. Fleets that had run the step answer it again without running it
+    /// twice. Answers the fleets that started over.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> RecoverAsync(IGrouping<string, PlannedFleet> region, DateTimeOffset from)
+    {
+        await Transient.RetryAsync(() => RegionSimulation(region.Key).BeginAsync(region.Select(f => f.Key).ToList(), from), RecoveryPatience);
+        var resumed = await Task.WhenAll(region.Select(async fleet =>
+            await Transient.RetryAsync(() => grains.GetGrain<IFleetSimulationGrain>(fleet.Key).ResumeAsync(fleet.Users!, plan.Seed, from), RecoveryPatience) ? fleet.Key : null));
+        return resumed.OfType<string>().Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>A fleet's totals; a fleet that lost its users after its last step starts over with none to count.</summary>
+    private async Task<FleetTotals> TotalsAsync(PlannedFleet fleet, DateTimeOffset end, List<SimulationRecovery> recoveries)
+    {
+        var simulation = grains.GetGrain<IFleetSimulationGrain>(fleet.Key);
+        return await Transient.RetryAsync(async () =>
+        {
+            try
+            {
+                return await simulation.GetTotalsAsync();
+            }
+            catch (SimulationStateLostException error)
+            {
+                await simulation.ResumeAsync(fleet.Users!, plan.Seed, end);
+                lock (recoveries)
+                {
+                    recoveries.Add(new SimulationRecovery(plan.Steps, fleet.Region, [fleet.Key], error.Message));
+                }
+
+                throw;
+            }
+        }, RecoveryPatience);
     }
 
     private IRegionSimulationGrain RegionSimulation(string region) => grains.GetGrain<IRegionSimulationGrain>(region);
