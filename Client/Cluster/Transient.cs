@@ -1,4 +1,4 @@
-using Orleans.Runtime;
+using RegionSim.Errors;
 using RegionSim.Simulation;
 
 namespace RegionSim.Client.Cluster;
@@ -15,7 +15,8 @@ public static class Transient
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(200);
 
     public static bool IsTransient(Exception error) =>
-        error is OrleansMessageRejectionException or SiloUnavailableException or TimeoutException or SimulationStateLostException
+        UndeliveredCall.Is(error)
+        || error is SimulationStateLostException
         || (error is AggregateException aggregate && aggregate.InnerExceptions.Any(IsTransient))
         || (error.InnerException is { } inner && IsTransient(inner));
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using RegionSim.Errors;
 
 namespace RegionSim.Time;
 
@@ -87,7 +88,7 @@ public sealed class RegionClockGrain(
         {
             return await GrainFactory.GetGrain<IScheduledGrain>(GrainId.Parse(grain)).OnDueAsync(now);
         }
-        catch (Exception error) when (Undelivered(error))
+        catch (Exception error) when (UndeliveredCall.Is(error))
         {
             // The grain's silo died, or the call was lost on the way: it is woken again a little later.
             logger.LogWarning("Grain {Grain} could not be woken at {Now} ({Error}); trying again later", grain, now, error.Message);
@@ -100,8 +101,4 @@ public sealed class RegionClockGrain(
             return null;
         }
     }
-
-    private static bool Undelivered(Exception error) =>
-        error is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
-        || (error.InnerException is { } inner && Undelivered(inner));
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime.Services;
+using RegionSim.Errors;
 
 namespace RegionSim.Time;
 
@@ -48,7 +49,7 @@ public sealed class SimulationClockReplicas(
         {
             await GetGrainService(silo).MoveToAsync(now, timings).WaitAsync(RemoteMoveTimeout);
         }
-        catch (Exception error) when (error is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
+        catch (Exception error) when (UndeliveredCall.Is(error))
         {
             logger.LogWarning("Silo {Silo} did not take the clock move to {Now}: {Error}", silo, now, error.Message);
         }
