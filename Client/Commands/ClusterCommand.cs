@@ -21,12 +21,17 @@ public static class ClusterCommand
         var storage = new Option<string>("--storage") { Description = "Grain state: redis (survives a silo) or memory", DefaultValueFactory = _ => "redis" };
         storage.AcceptOnlyFromAmong("redis", "memory");
         var clusterId = new Option<string>("--cluster-id") { Description = "The Orleans cluster id", DefaultValueFactory = _ => "regionsim" };
+        var serviceId = new Option<string>("--service-id")
+        {
+            Description = "The Orleans service id, under which grain state is kept in Redis: the same one finds the world an earlier cluster stored, a new one starts empty",
+            DefaultValueFactory = _ => "regionsim",
+        };
         var siloPort = new Option<int>("--silo-port") { Description = "Silo-to-silo port of the first silo (the others follow)", DefaultValueFactory = _ => 11111 };
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Gateway port of the first silo", DefaultValueFactory = _ => 30000 };
         var httpPort = new Option<int>("--http-port") { Description = "HTTP (AppStream endpoint) port of the first silo", DefaultValueFactory = _ => 4599 };
         var command = new Command("up", "Start silos that form one cluster through Redis, each with its AppStream endpoint; Ctrl+C stops them all (silo options such as --clock manual or --dashboard are passed on)")
         {
-            silos, redis, storage, clusterId, siloPort, gatewayPort, httpPort,
+            silos, redis, storage, clusterId, serviceId, siloPort, gatewayPort, httpPort,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (result, cancellationToken) =>
@@ -44,6 +49,7 @@ public static class ClusterCommand
                 Redis = result.GetValue(redis)!,
                 Storage = result.GetValue(storage)!,
                 ClusterId = result.GetValue(clusterId)!,
+                ServiceId = result.GetValue(serviceId)!,
                 BaseSiloPort = result.GetValue(siloPort),
                 BaseGatewayPort = result.GetValue(gatewayPort),
                 BaseHttpPort = result.GetValue(httpPort),
@@ -58,7 +64,7 @@ public static class ClusterCommand
             }
 
             AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine($"Cluster [bold]{Markup.Escape(options.ClusterId)}[/] is up; clients find it with [bold]--redis {Markup.Escape(options.Redis)} --cluster-id {Markup.Escape(options.ClusterId)}[/]. Ctrl+C stops it.");
+            AnsiConsole.MarkupLine($"Cluster [bold]{Markup.Escape(options.ClusterId)}[/] is up; clients find it with [bold]--redis {Markup.Escape(options.Redis)} --cluster-id {Markup.Escape(options.ClusterId)} --service-id {Markup.Escape(options.ServiceId)}[/]. Ctrl+C stops it.");
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);

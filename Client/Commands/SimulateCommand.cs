@@ -6,6 +6,7 @@ using RegionSim.Client.Simulation.Reports;
 using RegionSim.Client.Simulation.Run;
 using RegionSim.Client.Simulation.Scenarios;
 using RegionSim.Client.Yaml;
+using RegionSim.Errors;
 using RegionSim.Simulation;
 using Spectre.Console;
 
@@ -35,7 +36,7 @@ public static class SimulateCommand
             }
             catch (Exception error) when (error is YamlProblem or FileNotFoundException)
             {
-                await Console.Error.WriteLineAsync($"regionsim simulate: {error.Message}");
+                await result.InvocationConfiguration.Error.WriteLineAsync($"regionsim simulate: {error.Message}");
                 return 2;
             }
 
@@ -45,7 +46,22 @@ public static class SimulateCommand
             }
 
             var folder = result.GetValue(output) ?? ReportFolder.DefaultFor(plan.Name, DateTimeOffset.Now);
-            var simulation = await RunAsync(plan, result.GetValue(onCluster) ? connection : null, result, cancellationToken);
+            SimulationResult simulation;
+            try
+            {
+                simulation = await RunAsync(plan, result.GetValue(onCluster) ? connection : null, result, cancellationToken);
+            }
+            catch (AppStreamException refused)
+            {
+                // Only the setup calls AppStream operations that can refuse (the timeline records its answers):
+                // on a cluster, that is a world already there, from an earlier run on the same storage.
+                await result.InvocationConfiguration.Error.WriteLineAsync(
+                    $"regionsim simulate: the scenario's world could not be built: {refused.Message} A simulation builds its world " +
+                    "from nothing: run it on an embedded silo, or on a cluster whose storage holds nothing of it yet " +
+                    "(memory storage, or a --service-id of its own for `cluster up` and for this command).");
+                return 1;
+            }
+
             var summary = await ReportFolder.WriteAsync(simulation, folder);
             Show(summary, simulation, folder);
             return 0;
