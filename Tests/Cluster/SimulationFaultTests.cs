@@ -102,6 +102,14 @@ public sealed class SimulationFaultTests(RedisServer redis, ITestOutputHelper ou
             Assert.Equal(expected[fleet.Fleet], fleet);
         }
 
+        // Every region's series, up to the first recovery, is the undisturbed run's, step for step.
+        var firstRecovery = result.Recoveries.Min(r => r.Step);
+        Assert.True(firstRecovery >= KillAfterStep, $"Recovered at step {firstRecovery}, before the silo was killed (after step {KillAfterStep}).");
+        foreach (var (region, series) in result.RegionSeries)
+        {
+            Assert.Equal(undisturbed.RegionSeries[region][..firstRecovery], series[..firstRecovery]);
+        }
+
         // Nothing stored was lost: every fleet is there, the revoked ones at desired 0 (their users left), and the image keeps its shares.
         foreach (var planned in plan.Fleets)
         {
