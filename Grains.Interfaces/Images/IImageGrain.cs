@@ -75,13 +75,6 @@ public interface IImageGrain : IScheduledGrain, ITaggedResourceGrain
     [Alias("UseForImageBuilder"), AlwaysInterleave]
     Task<ImageContent> UseForImageBuilderAsync(string accountId);
 
-    /// <summary>
-    /// The agent version an instance (fleet instance or image builder) launched from this image now would run:
-    /// the newest released agent for an image that always uses the latest, else the image's own.
-    /// </summary>
-    [Alias("GetLaunchAgentVersion"), AlwaysInterleave]
-    Task<string> GetLaunchAgentVersionAsync();
-
     /// <summary>CreateUpdatedImage of this image by <paramref name="callerAccountId"/> (managed image updates).</summary>
     [Alias("CreateUpdated")]
     Task<CreateUpdatedImageResponse> CreateUpdatedAsync(string callerAccountId, CreateUpdatedImageRequest request);
@@ -90,10 +83,10 @@ public interface IImageGrain : IScheduledGrain, ITaggedResourceGrain
     /// A fleet wants to use this image: allowed for the owner's fleets, any fleet for a public image, and the
     /// fleets of an account it is shared with allowFleet; only while AVAILABLE. The image then counts the
     /// fleet among its users (DeleteImage is refused while it has any). Answers the image as the fleet's
-    /// account sees it. Interleaves, so that a fleet is never stuck behind a revocation that waits for it.
+    /// account sees it, and what decides its instances' agent. Interleaves, so that a fleet is never stuck behind a revocation that waits for it.
     /// </summary>
     [Alias("AdmitFleet"), AlwaysInterleave]
-    Task<Image> AdmitFleetAsync(ResourceKey fleet);
+    Task<AdmittedImage> AdmitFleetAsync(ResourceKey fleet);
 
     /// <summary>The fleet no longer uses this image (deleted, or moved to another image).</summary>
     [Alias("ReleaseFleet"), AlwaysInterleave]

@@ -34,4 +34,7 @@ public sealed record SessionStart
 
     /// <summary>Whether the stack persists this user's profile settings when the session ends.</summary>
     [Id(3)] public bool ApplicationSettingsPersisted { get; init; }
+
+    /// <summary>The AppStream agent the instance runs (an always-latest image's instances run the newest released when they launched).</summary>
+    [Id(4)] public string AgentVersion { get; init; } = "";
 }

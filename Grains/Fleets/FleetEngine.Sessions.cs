@@ -65,7 +65,7 @@ internal sealed partial class FleetEngine
         }
 
         var startup = Settings.FleetType == FleetType.OnDemand ? Timings.OnDemandInstanceStart : TimeSpan.Zero;
-        var session = NewSession(request, setup, instance.Id, startup);
+        var session = NewSession(request, setup, instance, startup);
         SetInUse(instance, session.Id);
         return session;
     }
@@ -74,9 +74,9 @@ internal sealed partial class FleetEngine
     public StreamingSessionState StartElasticSession(StreamingConnectRequest request, SessionSetup setup)
     {
         _state.Slots++;
-        var instance = new FleetInstance { Id = SessionIds.Instance(_hash, ++_state.InstancesMade), At = _now };
+        var instance = new FleetInstance { Id = SessionIds.Instance(_hash, ++_state.InstancesMade), At = _now, AgentVersion = LaunchAgentVersion() };
         _state.Instances.Add(instance.Id, instance);
-        var session = NewSession(request, setup, instance.Id, Timings.ElasticInstanceStart);
+        var session = NewSession(request, setup, instance, Timings.ElasticInstanceStart);
         SetInUse(instance, session.Id);
         return session;
     }
@@ -212,7 +212,7 @@ internal sealed partial class FleetEngine
         InstanceId = session.InstanceId,
     };
 
-    private StreamingSessionState NewSession(StreamingConnectRequest request, SessionSetup setup, string instanceId, TimeSpan startup)
+    private StreamingSessionState NewSession(StreamingConnectRequest request, SessionSetup setup, FleetInstance instance, TimeSpan startup)
     {
         var number = ++_state.SessionsMade;
         var persisted = setup.ApplicationSettingsEnabled;
@@ -223,7 +223,7 @@ internal sealed partial class FleetEngine
             UserId = request.UserId,
             StackName = request.StackName,
             AuthenticationType = request.AuthenticationType,
-            InstanceId = instanceId,
+            InstanceId = instance.Id,
             State = startup > TimeSpan.Zero ? SessionState.Pending : SessionState.Active,
             Connected = startup <= TimeSpan.Zero,
             StartTime = _now,
@@ -231,7 +231,7 @@ internal sealed partial class FleetEngine
             MaxExpirationTime = _now + TimeSpan.FromSeconds(Settings.MaxUserDurationInSeconds),
             ApplicationId = request.ApplicationId,
             SessionContext = request.SessionContext,
-            StartedFrom = persisted ? StartFrom(setup.ProfileSettings, persisted: true) : _plainStart ??= StartFrom(NoSettings, persisted: false),
+            StartedFrom = persisted ? StartFrom(instance, setup.ProfileSettings, persisted: true) : PlainStart(instance),
             SettingsGroup = persisted ? setup.SettingsGroup : null,
         };
         _state.Sessions.Add(session.Id, session);
@@ -242,14 +242,21 @@ internal sealed partial class FleetEngine
         return session;
     }
 
-    /// <summary>What a session starts from: the fleet's image, and the user's persisted settings when the stack keeps them.</summary>
-    private SessionStart StartFrom(IReadOnlyDictionary<string, string> profile, bool persisted) => new()
+    /// <summary>What a session starts from: the fleet's image, the instance's agent, and the user's persisted settings when the stack keeps them.</summary>
+    private SessionStart StartFrom(FleetInstance instance, IReadOnlyDictionary<string, string> profile, bool persisted) => new()
     {
         ImageArn = Settings.ImageArn ?? "",
         Software = Settings.ImageSoftware,
         ProfileSettings = profile,
         ApplicationSettingsPersisted = persisted,
+        AgentVersion = instance.AgentVersion,
     };
+
+    /// <summary>A start without persisted settings: shared by every such session on instances with the same agent.</summary>
+    private SessionStart PlainStart(FleetInstance instance) =>
+        _plainStart is { } start && start.AgentVersion == instance.AgentVersion
+            ? start
+            : _plainStart = StartFrom(instance, NoSettings, persisted: false);
 
     /// <summary>Whatever is due for the session now: it becomes ACTIVE, reaches its maximum duration, times out disconnected, or goes idle long enough to be disconnected.</summary>
     private void Process(StreamingSessionState session)

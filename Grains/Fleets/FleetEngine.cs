@@ -1,3 +1,4 @@
+using RegionSim.Regions;
 using RegionSim.Resources;
 using RegionSim.Sessions;
 using RegionSim.Telemetry;
@@ -296,12 +297,21 @@ internal sealed partial class FleetEngine
             Id = SessionIds.Instance(_hash, ++_state.InstancesMade),
             State = FleetInstanceState.Provisioning,
             At = _now + Timings.FleetInstanceProvisioning,
+            AgentVersion = LaunchAgentVersion(),
         };
         _state.Instances.Add(instance.Id, instance);
         _provisioningCount++;
         _changed = true;
         Push(instance.At, TimerKind.Instance, instance.Id);
     }
+
+    /// <summary>
+    /// The agent of an instance launched now. ELASTIC fleets have no image of their own: AppStream streams
+    /// their app blocks on its platform images, which the simulator keeps on the newest agent.
+    /// </summary>
+    private string LaunchAgentVersion() => Settings.ImageAgent is { } agent
+        ? AgentReleaseCatalog.AtLaunch(agent, _now)
+        : AgentReleaseCatalog.LatestAt(_now).Version;
 
     /// <summary>Terminates up to <paramref name="count"/> instances that host no session: provisioning ones first (newest first), then available ones.</summary>
     private void TerminateIdle(int count)

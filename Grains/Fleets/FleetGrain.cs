@@ -304,7 +304,8 @@ public sealed partial class FleetGrain(
     private async Task<FleetSettings> WithImageAsync(FleetSettings settings, string? imageName, string? imageArn)
     {
         var imageKey = await Account.ResolveImageAsync(_key.Region, imageName, imageArn);
-        var image = await GrainFactory.GetImage(imageKey).AdmitFleetAsync(_key);
+        var admitted = await GrainFactory.GetImage(imageKey).AdmitFleetAsync(_key);
+        var image = admitted.View;
         return settings with
         {
             ImageName = image.Name,
@@ -312,6 +313,7 @@ public sealed partial class FleetGrain(
             ImageKey = imageKey.ToString(),
             Platform = image.Platform,
             ImageSoftware = image.Applications?.Select(application => application.Name).ToList() ?? [],
+            ImageAgent = admitted.Agent,
         };
     }
 

@@ -15,6 +15,9 @@ public sealed class FleetInstance
 
     /// <summary>The session it hosts (InUse).</summary>
     [Id(3)] public string? SessionId { get; set; }
+
+    /// <summary>The AppStream agent it runs, decided when it was launched.</summary>
+    [Id(4)] public string AgentVersion { get; set; } = "";
 }
 
 [GenerateSerializer]

@@ -35,4 +35,7 @@ public sealed record FleetSettings
     [Id(19)] public S3Location? SessionScriptS3Location { get; init; }
     [Id(20)] public VolumeConfig? RootVolumeConfig { get; init; }
     [Id(21)] public bool? DisableIMDSV1 { get; init; }
+
+    /// <summary>What decides the agent of the instances launched from the image; null for ELASTIC fleets.</summary>
+    [Id(22)] public LaunchAgent? ImageAgent { get; init; }
 }

@@ -266,11 +266,12 @@ public sealed partial class ImageBuilderGrain(
     /// </summary>
     private static string ChooseAgent(string? requested, string current, bool alwaysLatest, DateTimeOffset now)
     {
-        var latest = AgentReleaseCatalog.LatestAt(now).Version;
         if (requested is null)
         {
-            return alwaysLatest && AgentReleaseCatalog.IsNewer(latest, current) ? latest : current;
+            return AgentReleaseCatalog.AtLaunch(new LaunchAgent { Carried = current, AlwaysLatest = alwaysLatest }, now);
         }
+
+        var latest = AgentReleaseCatalog.LatestAt(now).Version;
 
         Check.MinLength(requested, 1, "AppstreamAgentVersion");
         Check.MaxLength(requested, 100, "AppstreamAgentVersion");

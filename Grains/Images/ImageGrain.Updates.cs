@@ -7,7 +7,7 @@ using RegionSim.Wire;
 
 namespace RegionSim.Images;
 
-/// <summary>The image as the start of other things: image builders, the agent instances run, managed image updates.</summary>
+/// <summary>The image as the start of other things: image builders and managed image updates.</summary>
 public sealed partial class ImageGrain
 {
     /// <summary>Managed image updates take images whose base image was published on or after this day.</summary>
@@ -44,13 +44,6 @@ public sealed partial class ImageGrain
         }
 
         return Task.FromResult(Image.Content);
-    }
-
-    Task<string> IImageGrain.GetLaunchAgentVersionAsync()
-    {
-        var content = _baseImage is not null ? RegionGrain.PublicImageContent(_key.Region, _baseImage) : Image.Content
-            ?? throw AppStreamException.NotFound($"No image named {_key.Name} exists in {_key.Region}.");
-        return Task.FromResult(content.AlwaysLatestAgent ? AgentReleaseCatalog.LatestAt(time.GetUtcNow()).Version : content.AgentVersion);
     }
 
     async Task<CreateUpdatedImageResponse> IImageGrain.CreateUpdatedAsync(string callerAccountId, CreateUpdatedImageRequest request)

@@ -144,14 +144,14 @@ public sealed partial class ImageGrain(
         return Task.FromResult(ResourceTags.Copy(Image.Tags));
     }
 
-    async Task<Image> IImageGrain.AdmitFleetAsync(ResourceKey fleet)
+    async Task<AdmittedImage> IImageGrain.AdmitFleetAsync(ResourceKey fleet)
     {
         var account = fleet.Owner;
         var view = (fleet.Region == _key.Region ? ViewFor(account) : null) ?? throw NotFound(account);
         if (_baseImage is not null)
         {
             // Public images are never deleted, so who uses them is not worth keeping.
-            return view;
+            return new AdmittedImage { View = view, Agent = LaunchAgent.Of(RegionGrain.PublicImageContent(_key.Region, _baseImage)) };
         }
 
         if (Image.State != ImageState.Available)
@@ -170,7 +170,7 @@ public sealed partial class ImageGrain(
             await _writer.WriteAsync();
         }
 
-        return view;
+        return new AdmittedImage { View = view, Agent = LaunchAgent.Of(Image.Content!) };
     }
 
     async Task IImageGrain.ReleaseFleetAsync(ResourceKey fleet)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RegionSim.Images;
 
 namespace RegionSim.Regions;
 
@@ -32,6 +33,17 @@ public static class AgentReleaseCatalog
     /// <summary>The newest agent released by <paramref name="now"/>.</summary>
     public static AgentRelease LatestAt(DateTimeOffset now) =>
         Releases.LastOrDefault(release => release.ReleasedOn <= now) ?? Releases[0];
+
+    /// <summary>
+    /// The agent an instance (fleet instance or image builder) launched at <paramref name="launchedAt"/> runs:
+    /// the one its image carries, or, for an image that always uses the latest, the newest released by then
+    /// (never older than the carried one). An instance keeps its agent while it lives.
+    /// </summary>
+    public static string AtLaunch(LaunchAgent image, DateTimeOffset launchedAt)
+    {
+        var latest = LatestAt(launchedAt).Version;
+        return image.AlwaysLatest && IsNewer(latest, image.Carried) ? latest : image.Carried;
+    }
 
     /// <summary>The first release after <paramref name="now"/>, if the catalogue has one.</summary>
     public static AgentRelease? NextAfter(DateTimeOffset now) => Releases.FirstOrDefault(release => release.ReleasedOn > now);

@@ -130,17 +130,42 @@ public sealed class AgentVersionTests(ClusterFixture fixture)
         var content = await image.GetContentAsync(account);
         Assert.Equal(OldAgent, content.AgentVersion);
         Assert.Equal(useLatest, content.AlwaysLatestAgent);
-        Assert.Equal(useLatest ? Latest : OldAgent, await image.GetLaunchAgentVersionAsync());
         Assert.Equal(useLatest ? "TRUE" : "FALSE", (await image.DescribeAsync(account)).LatestAppstreamAgentVersion);
 
         // New builders launched from an always-latest image run the latest agent too.
         var next = await fixture.NewRunningBuilderAsync(account, imageName);
         Assert.Equal(useLatest ? Latest : OldAgent, (await fixture.Builder(account, next).DescribeAsync()).AppstreamAgentVersion);
+
+        // So do a fleet's instances: a user's session shows the agent of the instance it got.
+        Assert.Equal(useLatest ? Latest : OldAgent, await SessionAgentAsync(account, imageName));
     }
 
     [Fact]
-    public async Task Public_images_launch_instances_on_their_own_agent()
+    public async Task Public_images_launch_fleet_instances_on_their_own_agent()
     {
-        Assert.Equal(OldAgent, await fixture.Grains.GetImage(ResourceKey.Public(Region, ImageBuilderSetup.OldBaseImage)).GetLaunchAgentVersionAsync());
+        Assert.Equal(OldAgent, await SessionAgentAsync(TestAccounts.NewAccount(), ImageBuilderSetup.OldBaseImage));
+    }
+
+    [Fact]
+    public async Task A_fleet_on_an_image_shared_with_the_account_launches_on_the_owners_agent_choice()
+    {
+        var owner = TestAccounts.NewAccount();
+        var recipient = TestAccounts.NewAccount();
+        var builderName = await fixture.NewRunningBuilderAsync(owner, ImageBuilderSetup.OldBaseImage);
+        var imageName = TestAccounts.NewName("img");
+        await fixture.Builder(owner, builderName).CreateImageAsync(new ImageAssistantCreateImage { Name = imageName, UseLatestAgentVersion = true });
+        await fixture.SettleAsync();
+        await fixture.ShareAsync(owner, imageName, recipient, allowFleet: true, allowImageBuilder: false);
+
+        var arn = (await fixture.Grains.GetImage(Region, owner, imageName).DescribeAsync(owner)).Arn!;
+        Assert.Equal(Latest, await SessionAgentAsync(recipient, arn));
+    }
+
+    /// <summary>The agent a user's session runs on, on a new fleet of <paramref name="account"/> from <paramref name="image"/>.</summary>
+    private async Task<string> SessionAgentAsync(string account, string image)
+    {
+        var (fleet, stack) = await fixture.NewStreamingFleetAsync(account, desired: 1, image: image);
+        var session = (await fixture.ConnectAsync(account, stack, fleet, "agent-user")).Session;
+        return (await fixture.SessionAsync(account, fleet, session.Id)).StartedFrom.AgentVersion;
     }
 }
