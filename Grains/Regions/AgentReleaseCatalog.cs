@@ -30,9 +30,16 @@ public static class AgentReleaseCatalog
 
     private static readonly Dictionary<string, AgentRelease> ByVersion = Releases.ToDictionary(r => r.Version, StringComparer.Ordinal);
 
+    // Release dates in order, searched by every instance launch of an always-latest image (load simulations make millions).
+    private static readonly long[] ReleaseTicks = Releases.Select(release => release.ReleasedOn.UtcTicks).ToArray();
+
     /// <summary>The newest agent released by <paramref name="now"/>.</summary>
-    public static AgentRelease LatestAt(DateTimeOffset now) =>
-        Releases.LastOrDefault(release => release.ReleasedOn <= now) ?? Releases[0];
+    public static AgentRelease LatestAt(DateTimeOffset now)
+    {
+        var index = Array.BinarySearch(ReleaseTicks, now.UtcTicks);
+        var released = index >= 0 ? index : ~index - 1;
+        return Releases[Math.Max(released, 0)];
+    }
 
     /// <summary>
     /// The agent an instance (fleet instance or image builder) launched at <paramref name="launchedAt"/> runs:
@@ -41,8 +48,13 @@ public static class AgentReleaseCatalog
     /// </summary>
     public static string AtLaunch(LaunchAgent image, DateTimeOffset launchedAt)
     {
+        if (!image.AlwaysLatest)
+        {
+            return image.Carried;
+        }
+
         var latest = LatestAt(launchedAt).Version;
-        return image.AlwaysLatest && IsNewer(latest, image.Carried) ? latest : image.Carried;
+        return IsNewer(latest, image.Carried) ? latest : image.Carried;
     }
 
     /// <summary>The first release after <paramref name="now"/>, if the catalogue has one.</summary>
