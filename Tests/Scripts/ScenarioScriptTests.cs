@@ -1,4 +1,5 @@
 using RegionSim.Client.Scripts;
+using RegionSim.Tests.Infrastructure;
 
 namespace RegionSim.Tests.Scripts;
 
@@ -41,18 +42,5 @@ public sealed class ScenarioScriptTests
 /// <summary>Where the repository's scripts are: <c>scenarios/scripts/</c> beside <c>RegionSim.sln</c>.</summary>
 public static class ScriptFiles
 {
-    public static string Folder { get; } = Find();
-
-    private static string Find()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "RegionSim.sln")))
-            {
-                return Path.Combine(directory.FullName, "scenarios", "scripts");
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No RegionSim.sln above {AppContext.BaseDirectory}.");
-    }
+    public static string Folder { get; } = RepositoryFiles.PathOf("scenarios", "scripts");
 }

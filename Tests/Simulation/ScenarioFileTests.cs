@@ -1,6 +1,7 @@
 using RegionSim.Client.Simulation.Reports;
 using RegionSim.Client.Simulation.Scenarios;
 using RegionSim.Client.Yaml;
+using RegionSim.Tests.Infrastructure;
 
 namespace RegionSim.Tests.Simulation;
 
@@ -30,13 +31,13 @@ public sealed class ScenarioFileTests
     [Fact]
     public void The_scenarios_in_the_repository_compile()
     {
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot(), "scenarios"), "*.yaml"))
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "scenarios"), "*.yaml"))
         {
             var plan = ScenarioCompiler.Load(file);
             Assert.NotEmpty(plan.Fleets);
         }
 
-        var global = ScenarioCompiler.Load(Path.Combine(RepositoryRoot(), "scenarios", "global-day.yaml"));
+        var global = ScenarioCompiler.Load(Path.Combine(RepositoryFiles.Root, "scenarios", "global-day.yaml"));
         Assert.True(global.Regions.Count >= 12);
         Assert.True(global.Fleets.Count >= 1200);
         Assert.True(global.Fleets.Select(f => f.Account).Distinct().Count() + 1 >= 50);
@@ -100,16 +101,5 @@ public sealed class ScenarioFileTests
         Assert.Contains("us-east-1", html);
         Assert.True(File.Exists(Path.Combine(folder, "run.json")));
         Directory.Delete(folder, recursive: true);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RegionSim.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The tests run outside the repository.");
     }
 }

@@ -5,10 +5,12 @@ namespace RegionSim.Tests.Endpoint.Infrastructure;
 /// <summary>What a client process did: its exit code and what it printed.</summary>
 public sealed record ProcessRun(int ExitCode, string Stdout, string Stderr)
 {
-    public static async Task<ProcessRun> RunAsync(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string? stdin = null)
+    public static async Task<ProcessRun> RunAsync(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment,
+        string? stdin = null, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = stdin is not null,
