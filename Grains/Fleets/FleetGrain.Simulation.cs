@@ -70,6 +70,7 @@ public sealed partial class FleetGrain
         Advance();
         _users = new SimulatedFleetUsers(new UserArrivals(users, seed), setup, template, from);
         _lastStep = from;
+        await StopWatchAsync();
     }
 
     async Task<FleetStepResult> IFleetSimulationGrain.StepAsync(FleetStep step)
