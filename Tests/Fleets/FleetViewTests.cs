@@ -82,7 +82,7 @@ public sealed class FleetViewTests(ClusterFixture fixture)
         var account = TestAccounts.NewAccount();
         var fleet = await fixture.NewFleetAsync(account);
         var kept = await fixture.NewFleetAsync(account);
-        Assert.Equal([fleet, kept], (await ListedAsync(account)).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { fleet, kept }.Order(StringComparer.Ordinal), await ListedAsync(account));
 
         await fixture.Fleet(account, fleet).DeleteAsync();
 
