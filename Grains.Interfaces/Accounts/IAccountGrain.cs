@@ -94,9 +94,20 @@ public interface IAccountGrain : IScheduledGrain
     [Alias("ImageUpdatesInFlight"), AlwaysInterleave]
     Task<int> GetImageUpdatesInFlightAsync(string region);
 
-    /// <summary>DescribeFleets as this account in <paramref name="region"/>: the named fleets, or all of them by name.</summary>
+    /// <summary>
+    /// DescribeFleets as this account in <paramref name="region"/>: the named fleets, or all of them by name.
+    /// Answered from the views of the fleets the account watches; the others are asked (and watched from then).
+    /// </summary>
     [Alias("DescribeFleets"), AlwaysInterleave]
     Task<DescribeFleetsResponse> DescribeFleetsAsync(string region, DescribeFleetsRequest request);
+
+    /// <summary>
+    /// A watched fleet of the account changed, or stopped telling (see <see cref="IFleetGrain.WatchAsync"/>):
+    /// the account keeps the newest view of each fleet it asked. Interleaves (the fleet tells while the account
+    /// may be waiting on it) and awaits nothing.
+    /// </summary>
+    [Alias("UpdateFleetView"), AlwaysInterleave]
+    Task UpdateFleetViewAsync(FleetView view);
 
     /// <summary>DescribeStacks as this account in <paramref name="region"/>.</summary>
     [Alias("DescribeStacks"), AlwaysInterleave]

@@ -32,6 +32,16 @@ public interface IFleetGrain : IScheduledGrain, ITaggedResourceGrain
     [Alias("Describe"), AlwaysInterleave]
     Task<Fleet> DescribeAsync();
 
+    /// <summary>
+    /// The account's DescribeFleets asks: the fleet's view now, and a watch of <paramref name="lease"/> (wall
+    /// time): until it lapses, the fleet tells its account each change of its view before the call that made
+    /// it returns (<see cref="Accounts.IAccountGrain.UpdateFleetViewAsync"/>), so the account answers from the
+    /// view. A fleet a load simulation drives is not watched (its view changes at every step). Refused with
+    /// ResourceNotFound when the fleet does not exist.
+    /// </summary>
+    [Alias("Watch"), AlwaysInterleave]
+    Task<FleetView> WatchAsync(TimeSpan lease);
+
     /// <summary>StartFleet: answers with the fleet already STARTING; RUNNING once the fleet start time has passed.</summary>
     [Alias("Start")]
     Task StartAsync();

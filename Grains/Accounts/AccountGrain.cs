@@ -19,6 +19,8 @@ namespace RegionSim.Accounts;
 public sealed partial class AccountGrain(
     [PersistentState("account", StorageNames.Default)] IPersistentState<AccountState> state,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
+    [FromKeyedServices(FleetWatches.Clock)] TimeProvider wall,
+    IClusterMembershipService membership,
     SimulationClock clock) : Grain, IAccountGrain
 {
     public const int MaxCopiesInFlightPerRegion = 2;
@@ -131,14 +133,6 @@ public sealed partial class AccountGrain(
 
     Task<int> IAccountGrain.GetCopiesInFlightAsync(string destinationRegion) =>
         Task.FromResult(In(destinationRegion).CopiesInFlight.Count);
-
-    async Task<DescribeFleetsResponse> IAccountGrain.DescribeFleetsAsync(string region, DescribeFleetsRequest request)
-    {
-        Check.Region(region, "Region");
-        var (page, next) = PageOfNames(region, ResourceKind.Fleet, request.Names, request.NextToken, DescribeFleetsPageSize);
-        var fleets = await Task.WhenAll(page.Select(name => DescribeOrSkip(GrainFactory.GetFleet(region, _accountId, name).DescribeAsync(), request.Names is { Count: > 0 })));
-        return new DescribeFleetsResponse { Fleets = fleets.OfType<Fleet>().ToList(), NextToken = next };
-    }
 
     async Task<DescribeStacksResponse> IAccountGrain.DescribeStacksAsync(string region, DescribeStacksRequest request)
     {

@@ -12,7 +12,9 @@ namespace RegionSim.Fleets;
 /// the users leave, not at every step: nothing outside the simulation reads it in between, and writing a
 /// busy fleet costs many times what a step does. So a fleet whose silo dies loses its users, its sessions
 /// since it was last stored, and its count of the day; <see cref="IFleetSimulationGrain.ResumeAsync"/>
-/// starts it over with new users, and settles with the region the instance slots it holds.
+/// starts it over with new users, and settles with the region the instance slots it holds. Nor is it
+/// watched (see FleetGrain.Watch): its view changes at every step, and telling its account each would
+/// cost the simulation a call per step.
 /// </summary>
 public sealed partial class FleetGrain
 {
@@ -70,6 +72,7 @@ public sealed partial class FleetGrain
         Advance();
         _users = new SimulatedFleetUsers(new UserArrivals(users, seed), setup, template, from);
         _lastStep = from;
+        await StopWatchAsync();
     }
 
     async Task<FleetStepResult> IFleetSimulationGrain.StepAsync(FleetStep step)

@@ -24,6 +24,7 @@ namespace RegionSim.Fleets;
 public sealed partial class FleetGrain(
     [PersistentState("fleet", StorageNames.Default)] IPersistentState<FleetGrainState> state,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
+    [FromKeyedServices(FleetWatches.Clock)] TimeProvider wall,
     SimulationClock clock) : Grain, IFleetGrain, IFleetSessionsGrain, IFleetScalingGrain, IFleetSimulationGrain
 {
     private ResourceKey _key;
@@ -321,7 +322,7 @@ public sealed partial class FleetGrain(
     {
         if (!Fleet.Exists)
         {
-            throw AppStreamException.NotFound($"Account {_key.Owner} has no fleet named {_key.Name} in {_key.Region}.");
+            throw NotFound(_key);
         }
     }
 

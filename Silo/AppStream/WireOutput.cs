@@ -2,16 +2,18 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using RegionSim.Fleets;
 using RegionSim.Images;
 using RegionSim.Wire;
 
 namespace RegionSim.Silo.AppStream;
 
 /// <summary>
-/// How the endpoint writes outputs: as <see cref="AppStreamJson"/> writes them, except that images and
-/// DescribeImages answers are encoded once per object and their JSON reused. The account answers
+/// How the endpoint writes outputs: as <see cref="AppStreamJson"/> writes them, except that images,
+/// DescribeImages answers and fleets are encoded once per object and their JSON reused. The account answers
 /// DescribeImages with the same immutable objects until something it sees changes (the region's
-/// catalogue, the views its images pushed, the answers it made from them), so each is encoded once.
+/// catalogue, the views its images pushed, the answers it made from them), and DescribeFleets with the
+/// fleets of the views its watched fleets told it until they tell another, so each is encoded once.
 /// </summary>
 internal static class WireOutput
 {
@@ -21,7 +23,7 @@ internal static class WireOutput
     {
         var images = new EncodedOnce<Image>(AppStreamJson.Options);
         DescribeImagesAnswers = new EncodedOnce<DescribeImagesResponse>(With(AppStreamJson.Options, images));
-        Options = With(With(AppStreamJson.Options, images), DescribeImagesAnswers);
+        Options = With(With(With(AppStreamJson.Options, images), DescribeImagesAnswers), new EncodedOnce<Fleet>(AppStreamJson.Options));
     }
 
     public static JsonSerializerOptions Options { get; }

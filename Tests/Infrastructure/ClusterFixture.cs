@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
+using RegionSim.Fleets;
 using RegionSim.Silo.Hosting;
 using RegionSim.Time;
 
@@ -20,6 +22,10 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public Task<DateTimeOffset> AdvanceAsync(TimeSpan span) => Clock.AdvanceByAsync(span);
 
+    /// <summary>The wall clock fleet watches run on (<see cref="FleetWatches.Clock"/>): manual here, and it moves only when a test moves it.</summary>
+    public SimulationClock WatchClock =>
+        (SimulationClock)((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredKeyedService<TimeProvider>(FleetWatches.Clock);
+
     public Task InitializeAsync() => Cluster.DeployAsync();
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
@@ -34,8 +40,11 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     private sealed class ManualClockSilo : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder silo) =>
+        public void Configure(ISiloBuilder silo)
+        {
             silo.AddRegionSim(new RegionSimSiloOptions { Clock = ClockMode.Manual, Start = Start });
+            silo.Services.AddKeyedSingleton<TimeProvider>(FleetWatches.Clock, new SimulationClock(Start));
+        }
     }
 }
 

@@ -1,3 +1,5 @@
+using RegionSim.Accounts;
+using RegionSim.Errors;
 using RegionSim.Fleets;
 using RegionSim.Images;
 using RegionSim.Resources;
@@ -85,8 +87,41 @@ public static class FleetSetup
     public static IFleetGrain Fleet(this ClusterFixture fixture, string account, string fleet, string region = ImageSetup.Region) =>
         fixture.Grains.GetFleet(region, account, fleet);
 
-    public static Task<Fleet> DescribeFleetAsync(this ClusterFixture fixture, string account, string fleet, string region = ImageSetup.Region) =>
-        fixture.Grains.GetFleet(region, account, fleet).DescribeAsync();
+    /// <summary>
+    /// The fleet as it describes itself, which must be what its account's DescribeFleets answers too (from the
+    /// view it holds, or by asking): every test that looks at a fleet checks the account's views of it.
+    /// </summary>
+    public static async Task<Fleet> DescribeFleetAsync(this ClusterFixture fixture, string account, string fleet, string region = ImageSetup.Region)
+    {
+        // The account first: the fleet's own describe, like any call, makes a watched fleet tell a change it had not told.
+        var described = await Record(fixture.Grains.GetGrain<IAccountGrain>(account).DescribeFleetsAsync(region, new DescribeFleetsRequest { Names = [fleet] }));
+        Fleet own;
+        try
+        {
+            own = await fixture.Grains.GetFleet(region, account, fleet).DescribeAsync();
+        }
+        catch (AppStreamException error)
+        {
+            Assert.Equal(error.Code, Assert.IsType<AppStreamException>(described.Error).Code);
+            throw;
+        }
+
+        Assert.Null(described.Error);
+        Assert.Equivalent(own, Assert.Single(described.Answer!.Fleets), strict: true);
+        return own;
+
+        static async Task<(DescribeFleetsResponse? Answer, Exception? Error)> Record(Task<DescribeFleetsResponse> call)
+        {
+            try
+            {
+                return (await call, null);
+            }
+            catch (Exception error)
+            {
+                return (null, error);
+            }
+        }
+    }
 
     public static async Task<ComputeCapacityStatus> CapacityAsync(this ClusterFixture fixture, string account, string fleet, string region = ImageSetup.Region)
     {
