@@ -15,6 +15,14 @@ public sealed class FleetInstance
 
     /// <summary>The session it hosts (InUse).</summary>
     [Id(3)] public string? SessionId { get; set; }
+
+    /// <summary>
+    /// Set when the instance leaves its fleet. Never stored (a stored fleet holds none so marked): it lets
+    /// the engine's timers and queue, which hold instances themselves, skip one that is gone without
+    /// looking it up by id.
+    /// </summary>
+    [NonSerialized]
+    internal bool Terminated;
 }
 
 [GenerateSerializer]
