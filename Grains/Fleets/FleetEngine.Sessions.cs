@@ -17,7 +17,7 @@ internal sealed partial class FleetEngine
 
     private static readonly IReadOnlyDictionary<string, string> NoSettings = new Dictionary<string, string>();
 
-    private readonly Dictionary<(string Stack, string User), StreamingSessionState> _sessionsByUser = new();
+    private readonly SessionsByUser _sessionsByUser = new();
 
     // Made once rather than per session: every session of the fleet shares them (until its settings change).
     private string? _sessionPrefix;
@@ -39,7 +39,7 @@ internal sealed partial class FleetEngine
     /// <summary>The user's session in progress from that stack, brought back (reconnected, no longer idle), or null.</summary>
     public StreamingSessionState? Resume(string stackName, string userId)
     {
-        return _sessionsByUser.TryGetValue((stackName, userId), out var session) ? Resume(session) : null;
+        return _sessionsByUser.TryFind(stackName, userId, out var session) ? Resume(session) : null;
     }
 
     /// <summary>That session, in progress, brought back (reconnected, no longer idle).</summary>
@@ -241,7 +241,7 @@ internal sealed partial class FleetEngine
             SettingsGroup = persisted ? setup.SettingsGroup : null,
         };
         _state.Sessions.Add(session.Id, session);
-        _sessionsByUser[(session.StackName, session.UserId)] = session;
+        _sessionsByUser.Set(session);
         _changed = true;
         Schedule(session);
         RegionSimTelemetry.SessionsStarted.Add(1);
@@ -293,7 +293,7 @@ internal sealed partial class FleetEngine
     private void End(StreamingSessionState session, SessionEndReason reason)
     {
         _state.Sessions.Remove(session.Id);
-        _sessionsByUser.Remove((session.StackName, session.UserId));
+        _sessionsByUser.Remove(session);
         session.State = SessionState.Expired;
         session.Connected = false;
         session.DisconnectDeadline = null;
@@ -308,9 +308,9 @@ internal sealed partial class FleetEngine
             _state.EndedSessions.RemoveRange(0, _state.EndedSessions.Count - EndedSessionsKept);
         }
 
-        if (_state.Instances.TryGetValue(session.InstanceId, out var instance))
+        if (_state.Instances.Remove(session.InstanceId, out var instance))
         {
-            Terminate(instance);
+            Terminated(instance);
         }
 
         if (session.SettingsGroup is not null && session.ProfileChanges is { Count: > 0 } changes)

@@ -350,6 +350,12 @@ internal sealed partial class FleetEngine
     private void Terminate(FleetInstance instance)
     {
         _state.Instances.Remove(instance.Id);
+        Terminated(instance);
+    }
+
+    /// <summary>What follows an instance's removal from the fleet's instances.</summary>
+    private void Terminated(FleetInstance instance)
+    {
         instance.Terminated = true;
         switch (instance.State)
         {
@@ -473,7 +479,7 @@ internal sealed partial class FleetEngine
 
         foreach (var session in _state.Sessions.Values)
         {
-            _sessionsByUser[(session.StackName, session.UserId)] = session;
+            _sessionsByUser.Set(session);
         }
 
         PushCurrentTimers();

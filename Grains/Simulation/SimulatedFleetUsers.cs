@@ -19,12 +19,11 @@ internal sealed class SimulatedFleetUsers
     private readonly UserArrivals _arrivals;
     private readonly SessionSetup _setup;
     private readonly StreamingConnectRequest _template;
-    private readonly PriorityQueue<UserMove, (long Ticks, long Sequence)> _moves = new();
+    private readonly TimeOrderedQueue<UserMove> _moves = new();
     private readonly HashSet<StreamingSessionState> _walkedAway = new(ReferenceEqualityComparer.Instance);
     private readonly List<UserVisit> _drawn = [];
     private DateTimeOffset _drawnUntil;
     private int _drawnArrivalsWaiting;
-    private long _sequence;
     private long _attempts;
     private long _started;
     private long _refused;
@@ -47,14 +46,14 @@ internal sealed class SimulatedFleetUsers
     public FleetSample Last => _last;
 
     /// <summary>The earliest user move still to come.</summary>
-    public DateTimeOffset? NextMove => _moves.TryPeek(out var move, out _) ? move.At : null;
+    public DateTimeOffset? NextMove => _moves.TryPeek(out var move) ? move.At : null;
 
     /// <summary>Plays every user move up to <paramref name="until"/> against the engine, then brings the engine there too.</summary>
     public FleetSample RunUntil(FleetEngine engine, DateTimeOffset until)
     {
         var before = (_attempts, _started, _refused, Ended: Ended(engine));
         DrawUntil(until);
-        while (_moves.TryPeek(out var move, out _) && move.At <= until)
+        while (_moves.TryPeek(out var move) && move.At <= until)
         {
             _moves.Dequeue();
             if (move.Drawn)
@@ -231,7 +230,7 @@ internal sealed class SimulatedFleetUsers
         _drawnUntil += DrawSpan;
     }
 
-    private void Push(in UserMove move) => _moves.Enqueue(move, (move.At.UtcTicks, ++_sequence));
+    private void Push(in UserMove move) => _moves.Enqueue(move, move.At);
 
     private enum MoveKind : byte
     {
