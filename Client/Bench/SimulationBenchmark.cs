@@ -31,14 +31,17 @@ public sealed class SimulationBenchmark(string scenarioPath)
         await BareStepsAsync(silo.Grains, regions, result, steps: Math.Min(60, plan.Steps));
         var pausedBefore = GC.GetTotalPauseDuration();
         var cpuBefore = Environment.CpuUsage.TotalTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
         var watch = Stopwatch.StartNew();
         var bareCalls = await BareStepsAsync(silo.Grains, regions, result, plan.Steps);
         var bareTime = watch.Elapsed;
         var barePaused = GC.GetTotalPauseDuration() - pausedBefore;
         var bareCpu = Environment.CpuUsage.TotalTime - cpuBefore;
+        var bareAllocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
 
         return new SimulationBenchmarkResult(plan.Name, summary.Overall.SessionsStarted, result.Measurements.SetupWallTime, result.Measurements.StepsWallTime,
-            result.Measurements.StepsGarbageCollectionPause, result.Measurements.StepsProcessorTime, result.Measurements.GrainCalls, bareCalls, bareTime, barePaused, bareCpu, peakMemory);
+            result.Measurements.StepsGarbageCollectionPause, result.Measurements.StepsProcessorTime, result.Measurements.StepsAllocatedBytes,
+            result.Measurements.GrainCalls, bareCalls, bareTime, barePaused, bareCpu, bareAllocated, peakMemory);
     }
 
     /// <summary>Makes, step by step, the grain calls the simulation made, to grains that do nothing; answers how many.</summary>
@@ -73,8 +76,8 @@ public sealed class SimulationBenchmark(string scenarioPath)
 }
 
 public sealed record SimulationBenchmarkResult(
-    string Scenario, long Sessions, TimeSpan SetupTime, TimeSpan SimulationTime, TimeSpan SimulationPaused, TimeSpan SimulationProcessorTime,
-    long GrainCalls, long BareCalls, TimeSpan BareTime, TimeSpan BarePaused, TimeSpan BareProcessorTime, long PeakMemoryBytes)
+    string Scenario, long Sessions, TimeSpan SetupTime, TimeSpan SimulationTime, TimeSpan SimulationPaused, TimeSpan SimulationProcessorTime, long SimulationAllocatedBytes,
+    long GrainCalls, long BareCalls, TimeSpan BareTime, TimeSpan BarePaused, TimeSpan BareProcessorTime, long BareAllocatedBytes, long PeakMemoryBytes)
 {
     public double Ratio => SimulationTime / BareTime;
 
@@ -82,13 +85,17 @@ public sealed record SimulationBenchmarkResult(
     {
         var table = new Table().Title($"regionsim bench simulation: {Scenario}").AddColumns("measure", "value", "target");
         table.AddRow("simulated day (wall)", $"{SimulationTime.TotalSeconds:F1} s ({SimulationProcessorTime.TotalSeconds:F1} s of CPU, {SimulationPaused.TotalSeconds:F1} s paused for GC)", "≤ 10 s");
+        table.AddRow("allocated in the day", Gib(SimulationAllocatedBytes), "");
         table.AddRow("setup before the day (wall)", $"{SetupTime.TotalSeconds:F1} s", "");
         table.AddRow("sessions started", $"{Sessions:N0}", "≥ 1,000,000");
         table.AddRow("sessions per wall second", $"{Sessions / SimulationTime.TotalSeconds:N0}", "");
         table.AddRow("peak memory (working set)", $"{PeakMemoryBytes / (1024.0 * 1024 * 1024):F2} GiB", "≤ 2 GiB");
         table.AddRow("grain calls made by the day", $"{GrainCalls:N0}", "");
         table.AddRow("as many bare grain calls (wall)", $"{BareTime.TotalSeconds:F1} s ({BareCalls:N0} calls; {BareProcessorTime.TotalSeconds:F1} s of CPU, {BarePaused.TotalSeconds:F1} s paused for GC)", "");
+        table.AddRow("allocated by the bare calls", Gib(BareAllocatedBytes), "");
         table.AddRow("simulation ÷ bare calls", $"{Ratio:F2}", "≤ 2");
         AnsiConsole.Write(table);
     }
+
+    private static string Gib(long bytes) => $"{bytes / (1024.0 * 1024 * 1024):F2} GiB";
 }

@@ -17,7 +17,7 @@ internal sealed partial class FleetEngine
 
     private static readonly IReadOnlyDictionary<string, string> NoSettings = new Dictionary<string, string>();
 
-    private readonly Dictionary<(string Stack, string User), StreamingSessionState> _sessionsByUser = new();
+    private readonly SessionsByUser _sessionsByUser = new();
 
     // Made once rather than per session: every session of the fleet shares them (until its settings change).
     private string? _sessionPrefix;
@@ -30,7 +30,8 @@ internal sealed partial class FleetEngine
     /// <summary>Sessions PENDING or ACTIVE.</summary>
     public int SessionsInProgress => _state.Sessions.Count;
 
-    public bool HasSession(string sessionId) => _state.Sessions.ContainsKey(sessionId);
+    /// <summary>Whether a session the fleet made is still in progress: only ending one takes it from the fleet's sessions, and ending makes it EXPIRED.</summary>
+    public static bool IsInProgress(StreamingSessionState session) => session.State != SessionState.Expired;
 
     /// <summary>Whether an ELASTIC fleet is below its MaxConcurrentSessions.</summary>
     public bool HasElasticRoom => _inUseCount < (Settings.MaxConcurrentSessions ?? 0);
@@ -38,11 +39,12 @@ internal sealed partial class FleetEngine
     /// <summary>The user's session in progress from that stack, brought back (reconnected, no longer idle), or null.</summary>
     public StreamingSessionState? Resume(string stackName, string userId)
     {
-        if (!_sessionsByUser.TryGetValue((stackName, userId), out var session))
-        {
-            return null;
-        }
+        return _sessionsByUser.TryFind(stackName, userId, out var session) ? Resume(session) : null;
+    }
 
+    /// <summary>That session, in progress, brought back (reconnected, no longer idle).</summary>
+    public StreamingSessionState Resume(StreamingSessionState session)
+    {
         session.DisconnectDeadline = null;
         session.IdleSince = null;
         session.Connected = session.State == SessionState.Active;
@@ -56,7 +58,10 @@ internal sealed partial class FleetEngine
     /// ALWAYS_ON fleet, after the instance starts on an ON_DEMAND one. Null, counted as an
     /// InsufficientCapacityError, when no instance is available.
     /// </summary>
-    public StreamingSessionState? StartSession(StreamingConnectRequest request, SessionSetup setup)
+    public StreamingSessionState? StartSession(StreamingConnectRequest request, SessionSetup setup) => StartSession(request, request.UserId, setup);
+
+    /// <summary>As <see cref="StartSession(StreamingConnectRequest, SessionSetup)"/>, for <paramref name="userId"/> rather than the request's user (simulated users share one request).</summary>
+    public StreamingSessionState? StartSession(StreamingConnectRequest request, string userId, SessionSetup setup)
     {
         if (!TryTakeAvailable(out var instance))
         {
@@ -65,7 +70,7 @@ internal sealed partial class FleetEngine
         }
 
         var startup = Settings.FleetType == FleetType.OnDemand ? Timings.OnDemandInstanceStart : TimeSpan.Zero;
-        var session = NewSession(request, setup, instance, startup);
+        var session = NewSession(request, userId, setup, instance, startup);
         SetInUse(instance, session.Id);
         return session;
     }
@@ -76,7 +81,7 @@ internal sealed partial class FleetEngine
         _state.Slots++;
         var instance = new FleetInstance { Id = SessionIds.Instance(_hash, ++_state.InstancesMade), At = _now, AgentVersion = LaunchAgentVersion() };
         _state.Instances.Add(instance.Id, instance);
-        var session = NewSession(request, setup, instance, Timings.ElasticInstanceStart);
+        var session = NewSession(request, request.UserId, setup, instance, Timings.ElasticInstanceStart);
         SetInUse(instance, session.Id);
         return session;
     }
@@ -92,11 +97,12 @@ internal sealed partial class FleetEngine
     /// <summary>What the user does in a session in progress; ResourceNotFound when there is no such session.</summary>
     public StreamingSessionState Act(string sessionId, UserAction action)
     {
-        if (!_state.Sessions.TryGetValue(sessionId, out var session))
-        {
-            throw NoSession(sessionId);
-        }
+        return _state.Sessions.TryGetValue(sessionId, out var session) ? Act(session, action) : throw NoSession(sessionId);
+    }
 
+    /// <summary>What the user does in that session, which is in progress (<see cref="IsInProgress"/>).</summary>
+    public StreamingSessionState Act(StreamingSessionState session, UserAction action)
+    {
         switch (action.Kind)
         {
             case UserActionKind.Disconnect when session.DisconnectDeadline is null:
@@ -212,7 +218,7 @@ internal sealed partial class FleetEngine
         InstanceId = session.InstanceId,
     };
 
-    private StreamingSessionState NewSession(StreamingConnectRequest request, SessionSetup setup, FleetInstance instance, TimeSpan startup)
+    private StreamingSessionState NewSession(StreamingConnectRequest request, string userId, SessionSetup setup, FleetInstance instance, TimeSpan startup)
     {
         var number = ++_state.SessionsMade;
         var persisted = setup.ApplicationSettingsEnabled;
@@ -220,7 +226,7 @@ internal sealed partial class FleetEngine
         {
             Id = SessionIds.Session(_sessionPrefix ??= SessionIds.SessionPrefix(_hash, _state.CreatedTime.UtcTicks), number),
             Number = number,
-            UserId = request.UserId,
+            UserId = userId,
             StackName = request.StackName,
             AuthenticationType = request.AuthenticationType,
             InstanceId = instance.Id,
@@ -235,7 +241,7 @@ internal sealed partial class FleetEngine
             SettingsGroup = persisted ? setup.SettingsGroup : null,
         };
         _state.Sessions.Add(session.Id, session);
-        _sessionsByUser[(session.StackName, session.UserId)] = session;
+        _sessionsByUser.Set(session);
         _changed = true;
         Schedule(session);
         RegionSimTelemetry.SessionsStarted.Add(1);
@@ -294,7 +300,7 @@ internal sealed partial class FleetEngine
     private void End(StreamingSessionState session, SessionEndReason reason)
     {
         _state.Sessions.Remove(session.Id);
-        _sessionsByUser.Remove((session.StackName, session.UserId));
+        _sessionsByUser.Remove(session);
         session.State = SessionState.Expired;
         session.Connected = false;
         session.DisconnectDeadline = null;
@@ -309,9 +315,9 @@ internal sealed partial class FleetEngine
             _state.EndedSessions.RemoveRange(0, _state.EndedSessions.Count - EndedSessionsKept);
         }
 
-        if (_state.Instances.TryGetValue(session.InstanceId, out var instance))
+        if (_state.Instances.Remove(session.InstanceId, out var instance))
         {
-            Terminate(instance);
+            Terminated(instance);
         }
 
         if (session.SettingsGroup is not null && session.ProfileChanges is { Count: > 0 } changes)
@@ -353,7 +359,7 @@ internal sealed partial class FleetEngine
         }
     }
 
-    private void Schedule(StreamingSessionState session) => Push(NextDueOf(session), TimerKind.Session, session.Id);
+    private void Schedule(StreamingSessionState session) => Push(NextDueOf(session), TimerKind.Session, session);
 
     private DateTimeOffset NextDueOf(StreamingSessionState session)
     {

@@ -29,8 +29,9 @@ internal sealed partial class FleetEngine
     private readonly uint _hash;
     private readonly PriorityQueue<FleetTimer, TimerOrder> _timers = new();
 
-    // Available instances, longest available first: the next user gets the first.
-    private readonly Queue<string> _available = new();
+    // Available instances, longest available first: the next user gets the first. Held by reference, not
+    // by id: a terminated one is skipped by its flag rather than looked up.
+    private readonly Queue<FleetInstance> _available = new();
     private long _timerSequence;
     private int _provisioningCount;
     private int _availableCount;
@@ -302,7 +303,7 @@ internal sealed partial class FleetEngine
         _state.Instances.Add(instance.Id, instance);
         _provisioningCount++;
         _changed = true;
-        Push(instance.At, TimerKind.Instance, instance.Id);
+        Push(instance.At, TimerKind.Instance, instance);
     }
 
     /// <summary>
@@ -343,9 +344,9 @@ internal sealed partial class FleetEngine
 
     private bool TryTakeAvailable(out FleetInstance instance)
     {
-        while (_available.TryDequeue(out var id))
+        while (_available.TryDequeue(out instance!))
         {
-            if (_state.Instances.TryGetValue(id, out instance!) && instance.State == FleetInstanceState.Available)
+            if (!instance.Terminated && instance.State == FleetInstanceState.Available)
             {
                 return true;
             }
@@ -359,6 +360,13 @@ internal sealed partial class FleetEngine
     private void Terminate(FleetInstance instance)
     {
         _state.Instances.Remove(instance.Id);
+        Terminated(instance);
+    }
+
+    /// <summary>What follows an instance's removal from the fleet's instances.</summary>
+    private void Terminated(FleetInstance instance)
+    {
+        instance.Terminated = true;
         switch (instance.State)
         {
             case FleetInstanceState.Provisioning: _provisioningCount--; break;
@@ -393,16 +401,16 @@ internal sealed partial class FleetEngine
         switch (timer.Kind)
         {
             case TimerKind.Instance:
-                var instance = _state.Instances[timer.Id!];
+                var instance = (FleetInstance)timer.Target!;
                 instance.State = FleetInstanceState.Available;
                 instance.At = timer.Due;
                 _provisioningCount--;
                 _availableCount++;
-                _available.Enqueue(instance.Id);
+                _available.Enqueue(instance);
                 break;
 
             case TimerKind.Session:
-                Process(_state.Sessions[timer.Id!]);
+                Process((StreamingSessionState)timer.Target!);
                 break;
 
             case TimerKind.FleetTransition:
@@ -411,25 +419,28 @@ internal sealed partial class FleetEngine
                 break;
 
             case TimerKind.ScheduledAction:
-                RunScheduledAction(timer.Id!);
+                RunScheduledAction((string)timer.Target!);
                 break;
         }
     }
 
-    /// <summary>Timers are never removed when what they wait for changes; one that no longer matches its thing is skipped.</summary>
+    /// <summary>
+    /// Timers are never removed when what they wait for changes; one that no longer matches its thing is
+    /// skipped. A timer holds its instance or session itself: one terminated or ended is no longer the
+    /// fleet's (timers are made again from the state whenever the state is).
+    /// </summary>
     private bool IsCurrent(in FleetTimer timer) => timer.Kind switch
     {
-        TimerKind.Instance => _state.Instances.TryGetValue(timer.Id!, out var instance)
-            && instance.State == FleetInstanceState.Provisioning && instance.At == timer.Due,
-        TimerKind.Session => _state.Sessions.TryGetValue(timer.Id!, out var session) && NextDueOf(session) == timer.Due,
+        TimerKind.Instance => timer.Target is FleetInstance { Terminated: false, State: FleetInstanceState.Provisioning } instance && instance.At == timer.Due,
+        TimerKind.Session => timer.Target is StreamingSessionState session && IsInProgress(session) && NextDueOf(session) == timer.Due,
         TimerKind.FleetTransition => _state.StateDue == timer.Due,
-        TimerKind.ScheduledAction => FindScheduledAction(timer.Id!)?.Action.NextRun == timer.Due,
+        TimerKind.ScheduledAction => FindScheduledAction((string)timer.Target!)?.Action.NextRun == timer.Due,
         _ => false,
     };
 
-    private void Push(DateTimeOffset due, TimerKind kind, string? id)
+    private void Push(DateTimeOffset due, TimerKind kind, object? target)
     {
-        _timers.Enqueue(new FleetTimer(due, kind, id), new TimerOrder(due, ++_timerSequence));
+        _timers.Enqueue(new FleetTimer(due, kind, target), new TimerOrder(due, ++_timerSequence));
 
         // Stale timers stay queued until their time (a session's maximum-duration timer waits for hours after
         // the session ends): when they are most of the queue, the queue is made again from what is current.
@@ -473,12 +484,12 @@ internal sealed partial class FleetEngine
         available.Sort((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : string.CompareOrdinal(a.Id, b.Id));
         foreach (var instance in available)
         {
-            _available.Enqueue(instance.Id);
+            _available.Enqueue(instance);
         }
 
         foreach (var session in _state.Sessions.Values)
         {
-            _sessionsByUser[(session.StackName, session.UserId)] = session;
+            _sessionsByUser.Set(session);
         }
 
         PushCurrentTimers();
@@ -491,7 +502,7 @@ internal sealed partial class FleetEngine
         {
             if (instance.State == FleetInstanceState.Provisioning)
             {
-                Push(instance.At, TimerKind.Instance, instance.Id);
+                Push(instance.At, TimerKind.Instance, instance);
             }
         }
 
@@ -527,7 +538,8 @@ internal sealed partial class FleetEngine
         ScheduledAction,
     }
 
-    private readonly record struct FleetTimer(DateTimeOffset Due, TimerKind Kind, string? Id);
+    /// <summary>A timer and what it is for: the <see cref="FleetInstance"/>, the <see cref="StreamingSessionState"/>, the scheduled action's name, or nothing (the fleet's transition).</summary>
+    private readonly record struct FleetTimer(DateTimeOffset Due, TimerKind Kind, object? Target);
 
     /// <summary>Due time first, then the order timers were set: two timers due at once fire in the order they were set.</summary>
     private readonly record struct TimerOrder(DateTimeOffset Due, long Sequence) : IComparable<TimerOrder>

@@ -18,6 +18,14 @@ public sealed class FleetInstance
 
     /// <summary>The AppStream agent it runs, decided when it was launched.</summary>
     [Id(4)] public string AgentVersion { get; set; } = "";
+
+    /// <summary>
+    /// Set when the instance leaves its fleet. Never stored (a stored fleet holds none so marked): it lets
+    /// the engine's timers and queue, which hold instances themselves, skip one that is gone without
+    /// looking it up by id.
+    /// </summary>
+    [NonSerialized]
+    internal bool Terminated;
 }
 
 [GenerateSerializer]

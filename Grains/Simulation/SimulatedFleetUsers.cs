@@ -19,12 +19,11 @@ internal sealed class SimulatedFleetUsers
     private readonly UserArrivals _arrivals;
     private readonly SessionSetup _setup;
     private readonly StreamingConnectRequest _template;
-    private readonly PriorityQueue<UserMove, (long Ticks, long Sequence)> _moves = new();
-    private readonly HashSet<string> _walkedAway = new(StringComparer.Ordinal);
+    private readonly TimeOrderedQueue<UserMove> _moves = new();
+    private readonly HashSet<StreamingSessionState> _walkedAway = new(ReferenceEqualityComparer.Instance);
     private readonly List<UserVisit> _drawn = [];
     private DateTimeOffset _drawnUntil;
     private int _drawnArrivalsWaiting;
-    private long _sequence;
     private long _attempts;
     private long _started;
     private long _refused;
@@ -47,14 +46,14 @@ internal sealed class SimulatedFleetUsers
     public FleetSample Last => _last;
 
     /// <summary>The earliest user move still to come.</summary>
-    public DateTimeOffset? NextMove => _moves.TryPeek(out var move, out _) ? move.At : null;
+    public DateTimeOffset? NextMove => _moves.TryPeek(out var move) ? move.At : null;
 
     /// <summary>Plays every user move up to <paramref name="until"/> against the engine, then brings the engine there too.</summary>
     public FleetSample RunUntil(FleetEngine engine, DateTimeOffset until)
     {
         var before = (_attempts, _started, _refused, Ended: Ended(engine));
         DrawUntil(until);
-        while (_moves.TryPeek(out var move, out _) && move.At <= until)
+        while (_moves.TryPeek(out var move) && move.At <= until)
         {
             _moves.Dequeue();
             if (move.Drawn)
@@ -127,17 +126,17 @@ internal sealed class SimulatedFleetUsers
                 Arrive(engine, move.Visit, move.At);
                 break;
 
-            case MoveKind.LogOut when engine.HasSession(move.SessionId!) && !_walkedAway.Remove(move.SessionId!):
-                engine.Act(move.SessionId!, UserAction.LogOut);
+            case MoveKind.LogOut when FleetEngine.IsInProgress(move.Session!) && !_walkedAway.Remove(move.Session!):
+                engine.Act(move.Session!, UserAction.LogOut);
                 break;
 
-            case MoveKind.Disconnect when engine.HasSession(move.SessionId!):
-                engine.Act(move.SessionId!, UserAction.Disconnect);
-                Push(new UserMove(MoveKind.Reconnect, move.At + _arrivals.Demand.Behavior.ReconnectAfter, move.Visit, move.SessionId, move.SessionStart));
+            case MoveKind.Disconnect when FleetEngine.IsInProgress(move.Session!):
+                engine.Act(move.Session!, UserAction.Disconnect);
+                Push(new UserMove(MoveKind.Reconnect, move.At + _arrivals.Demand.Behavior.ReconnectAfter, move.Visit, move.Session, move.SessionStart));
                 break;
 
             case MoveKind.Reconnect:
-                if (engine.Resume(_template.StackName, move.Visit.UserId) is null)
+                if (Resume(engine, move) is null)
                 {
                     // Back too late: the session ended at the disconnect timeout; the user starts over for what is left of the work.
                     var left = move.Visit.Stay - (move.At - move.SessionStart);
@@ -149,17 +148,24 @@ internal sealed class SimulatedFleetUsers
 
                 break;
 
-            case MoveKind.Idle when engine.HasSession(move.SessionId!):
-                engine.Act(move.SessionId!, UserAction.GoIdle);
-                _walkedAway.Add(move.SessionId!);
+            case MoveKind.Idle when FleetEngine.IsInProgress(move.Session!):
+                engine.Act(move.Session!, UserAction.GoIdle);
+                _walkedAway.Add(move.Session!);
                 break;
         }
     }
 
+    /// <summary>
+    /// The user's session in progress, brought back. A user has at most one at a time, so while the move's
+    /// session is in progress it is that one; otherwise the fleet is asked by user, as a real user's client would.
+    /// </summary>
+    private StreamingSessionState? Resume(FleetEngine engine, in UserMove move) =>
+        FleetEngine.IsInProgress(move.Session!) ? engine.Resume(move.Session!) : engine.Resume(_template.StackName, move.Visit.UserId);
+
     private void Arrive(FleetEngine engine, UserVisit visit, DateTimeOffset now)
     {
         _attempts++;
-        var session = engine.IsStreaming ? engine.StartSession(_template with { UserId = visit.UserId }, _setup) : Refuse(engine);
+        var session = engine.IsStreaming ? engine.StartSession(_template, visit.UserId, _setup) : Refuse(engine);
         if (session is null)
         {
             _refused++;
@@ -172,15 +178,15 @@ internal sealed class SimulatedFleetUsers
         }
 
         _started++;
-        Push(new UserMove(MoveKind.LogOut, now + visit.Stay, visit, session.Id, now));
+        Push(new UserMove(MoveKind.LogOut, now + visit.Stay, visit, session, now));
         if (visit.DisconnectAfter is { } disconnect)
         {
-            Push(new UserMove(MoveKind.Disconnect, now + disconnect, visit, session.Id, now));
+            Push(new UserMove(MoveKind.Disconnect, now + disconnect, visit, session, now));
         }
 
         if (visit.IdleAfter is { } idle)
         {
-            Push(new UserMove(MoveKind.Idle, now + idle, visit, session.Id, now));
+            Push(new UserMove(MoveKind.Idle, now + idle, visit, session, now));
         }
     }
 
@@ -224,7 +230,7 @@ internal sealed class SimulatedFleetUsers
         _drawnUntil += DrawSpan;
     }
 
-    private void Push(in UserMove move) => _moves.Enqueue(move, (move.At.UtcTicks, ++_sequence));
+    private void Push(in UserMove move) => _moves.Enqueue(move, move.At);
 
     private enum MoveKind : byte
     {
@@ -235,6 +241,9 @@ internal sealed class SimulatedFleetUsers
         Idle,
     }
 
-    /// <summary>A user's next move; <see cref="Drawn"/> marks a new user's first arrival (not a retry).</summary>
-    private readonly record struct UserMove(MoveKind Kind, DateTimeOffset At, UserVisit Visit, string? SessionId, DateTimeOffset SessionStart, bool Drawn = false);
+    /// <summary>
+    /// A user's next move; <see cref="Drawn"/> marks a new user's first arrival (not a retry). The move holds
+    /// the user's session itself, not its id: the users never look sessions up.
+    /// </summary>
+    private readonly record struct UserMove(MoveKind Kind, DateTimeOffset At, UserVisit Visit, StreamingSessionState? Session, DateTimeOffset SessionStart, bool Drawn = false);
 }

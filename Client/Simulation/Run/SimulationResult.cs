@@ -51,6 +51,9 @@ public sealed record RunMeasurements
 
     /// <summary>The processor time the whole process used during the day (on two cores, at most twice the wall time).</summary>
     public required TimeSpan StepsProcessorTime { get; init; }
+
+    /// <summary>The bytes the whole process allocated during the day (what the garbage collector has to clear).</summary>
+    public long StepsAllocatedBytes { get; init; }
     public required long RegionGrainCalls { get; init; }
     public required long GrainCalls { get; init; }
     public required long PeakWorkingSetBytes { get; init; }

@@ -34,6 +34,7 @@ public sealed class SimulationRunner(ScenarioPlan plan, IGrainFactory grains)
         watch.Restart();
         var pausedBefore = GC.GetTotalPauseDuration();
         var cpuBefore = Environment.CpuUsage.TotalTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
         var series = regions.ToDictionary(r => r.Key, _ => new FleetSample[plan.Steps], StringComparer.Ordinal);
         var timeline = new SimulationTimeline(grains);
         var outcomes = new List<TimelineOutcome>();
@@ -77,6 +78,7 @@ public sealed class SimulationRunner(ScenarioPlan plan, IGrainFactory grains)
         var stepsTime = watch.Elapsed;
         var paused = GC.GetTotalPauseDuration() - pausedBefore;
         var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
+        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
         var end = start + (plan.Step * plan.Steps);
         var simulated = plan.Fleets.Where(f => f.Users is not null).ToList();
         var totals = await Task.WhenAll(simulated.Select(fleet => TotalsAsync(fleet, end, recoveries)));
@@ -95,6 +97,7 @@ public sealed class SimulationRunner(ScenarioPlan plan, IGrainFactory grains)
                 StepsWallTime = stepsTime,
                 StepsGarbageCollectionPause = paused,
                 StepsProcessorTime = cpu,
+                StepsAllocatedBytes = allocated,
                 RegionGrainCalls = regionGrainCalls,
                 GrainCalls = grainCalls + regionGrainCalls,
                 PeakWorkingSetBytes = Math.Max(peakWorkingSet, Environment.WorkingSet),
