@@ -36,12 +36,17 @@ internal sealed class AccountFleetViews(Func<SiloAddress, bool> siloActive)
             : new Held(kept, held?.TrustedActivation, held?.TrustedUntil);
     }
 
-    /// <summary>A fleet told a change, or that it stopped telling: kept if newer than the view held (a fleet the account never asked is not held).</summary>
+    /// <summary>
+    /// A fleet told a change, or that it stopped telling: kept if newer than the view held. Kept too when the
+    /// account holds none yet, untrusted: a change can overtake the answer of the ask that started the watch,
+    /// and that answer must not then stand in for it (the fleet tells a change once).
+    /// </summary>
     public void Told(FleetView view)
     {
-        if (_byKey.TryGetValue(view.Key, out var held) && view.IsNewerThan(held.View))
+        var held = _byKey.GetValueOrDefault(view.Key);
+        if (view.IsNewerThan(held?.View))
         {
-            _byKey[view.Key] = held with { View = view };
+            _byKey[view.Key] = held is null ? new Held(view, null, null) : held with { View = view };
         }
     }
 

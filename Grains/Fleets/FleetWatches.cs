@@ -7,7 +7,7 @@ namespace RegionSim.Fleets;
 /// </summary>
 public static class FleetWatches
 {
-    /// <summary>The key of the <see cref="TimeProvider"/> watches run on. Nothing registers it: Orleans resolves any key to the system clock; tests put a manual clock there.</summary>
+    /// <summary>The key of the <see cref="TimeProvider"/> watches run on: the system clock (<c>AddRegionSimGrains</c>); tests put a manual clock there.</summary>
     public const string Clock = "RegionSim.FleetWatches";
 
     /// <summary>How long a fleet tells its account its changes after the account asked it.</summary>

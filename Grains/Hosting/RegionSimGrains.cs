@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Hosting;
 using Orleans.Runtime;
+using RegionSim.Fleets;
 using RegionSim.Time;
 
 namespace RegionSim;
@@ -14,6 +16,8 @@ public static class RegionSimGrains
         var clock = new SimulationClock(start);
         services.AddSingleton(clock);
         services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, clock);
+        // Fleet watches save calls to accounts being asked now: they lapse in wall time, whatever the simulated clock does.
+        services.TryAddKeyedSingleton<TimeProvider>(FleetWatches.Clock, TimeProvider.System);
         services.AddSingleton<SimulationClockReplicas>();
         services.AddGrainService<SimulationClockReplica>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ClockSynchronizer>();
