@@ -1,4 +1,5 @@
 using RegionSim.Errors;
+using RegionSim.Resources;
 using RegionSim.Sessions;
 using RegionSim.Stacks;
 using RegionSim.Validation;
@@ -16,7 +17,7 @@ public sealed partial class FleetGrain
     {
         if (!Fleet.Exists || request.Region != _key.Region || request.AccountId != _key.Owner || request.FleetName != _key.Name)
         {
-            throw AppStreamException.NotFound($"Account {request.AccountId} has no fleet named {request.FleetName} in {request.Region}.");
+            throw NotFound(new ResourceKey(request.Region, request.AccountId, request.FleetName));
         }
 
         var engine = Advance();

@@ -1,4 +1,3 @@
-using RegionSim.Errors;
 using RegionSim.Resources;
 
 namespace RegionSim.Fleets;
@@ -35,7 +34,7 @@ public sealed partial class FleetGrain
     {
         if (!Fleet.Exists || callerAccountId != _key.Owner)
         {
-            throw AppStreamException.NotFound($"Account {callerAccountId} has no fleet named {_key.Name} in {_key.Region}.");
+            throw NotFound(_key with { Owner = callerAccountId });
         }
     }
 }

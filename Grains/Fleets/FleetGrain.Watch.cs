@@ -1,5 +1,3 @@
-using RegionSim.Errors;
-
 namespace RegionSim.Fleets;
 
 /// <summary>
@@ -134,8 +132,4 @@ public sealed partial class FleetGrain : IIncomingGrainCallFilter
         a is null || b is null
             ? ReferenceEquals(a, b)
             : a with { FleetErrors = null } == b with { FleetErrors = null } && (a.FleetErrors ?? []).SequenceEqual(b.FleetErrors ?? []);
-
-    /// <summary>What an account asking for a fleet that does not exist is told (by the fleet, or by the account from the fleet's view).</summary>
-    internal static AppStreamException NotFound(Resources.ResourceKey key) =>
-        AppStreamException.NotFound($"Account {key.Owner} has no fleet named {key.Name} in {key.Region}.");
 }

@@ -326,6 +326,10 @@ public sealed partial class FleetGrain(
         }
     }
 
+    /// <summary>What an account asking for a fleet it has not is told (by the fleet, or by the account from the fleet's view).</summary>
+    internal static AppStreamException NotFound(ResourceKey key) =>
+        AppStreamException.NotFound($"Account {key.Owner} has no fleet named {key.Name} in {key.Region}.");
+
     private Fleet View()
     {
         var settings = Settings;

@@ -64,13 +64,22 @@ public static class Boto3
         print(json.dumps(out, default=str))
         """;
 
-    public static async Task<JsonElement> RunBoto3Async(this EndpointFixture fixture, string script, params string[] accounts)
+    /// <summary>
+    /// What a client script (boto3 here, the JavaScript SDK in <see cref="JsSdk"/>) reads from its environment:
+    /// the endpoint, the operator token and the secrets of <paramref name="accounts"/>; no AWS configuration.
+    /// </summary>
+    public static Dictionary<string, string> ScriptEnvironment(EndpointFixture fixture, IEnumerable<string> accounts)
     {
         var environment = AwsCli.Environment("unused", "unused");
         environment["REGIONSIM_ENDPOINT"] = fixture.EndpointUrl;
         environment["REGIONSIM_OPERATOR_TOKEN"] = EndpointFixture.OperatorToken;
         environment["REGIONSIM_SECRETS"] = JsonSerializer.Serialize(accounts.ToDictionary(a => a, EndpointFixture.SecretOf));
-        var run = await ProcessRun.RunAsync("python3", ["-"], environment, stdin: Prelude + script + Epilogue);
+        return environment;
+    }
+
+    public static async Task<JsonElement> RunBoto3Async(this EndpointFixture fixture, string script, params string[] accounts)
+    {
+        var run = await ProcessRun.RunAsync("python3", ["-"], ScriptEnvironment(fixture, accounts), stdin: Prelude + script + Epilogue);
         Assert.True(run.ExitCode == 0, $"The boto3 script failed:\n{run}");
         return JsonDocument.Parse(run.Stdout).RootElement.Clone();
     }

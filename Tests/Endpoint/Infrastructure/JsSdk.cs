@@ -59,11 +59,7 @@ public static class JsSdk
     {
         Assert.True(Directory.Exists(Path.Combine(Folder, "node_modules", "@aws-sdk", "client-appstream")),
             $"The AWS SDK for JavaScript is not installed in {Folder}: run scripts/test.sh (it runs npm ci there).");
-        var environment = AwsCli.Environment("unused", "unused");
-        environment["REGIONSIM_ENDPOINT"] = fixture.EndpointUrl;
-        environment["REGIONSIM_OPERATOR_TOKEN"] = EndpointFixture.OperatorToken;
-        environment["REGIONSIM_SECRETS"] = JsonSerializer.Serialize(accounts.ToDictionary(a => a, EndpointFixture.SecretOf));
-        var run = await ProcessRun.RunAsync("node", ["--input-type=module", "-"], environment, stdin: Prelude + script + Epilogue, workingDirectory: Folder);
+        var run = await ProcessRun.RunAsync("node", ["--input-type=module", "-"], Boto3.ScriptEnvironment(fixture, accounts), stdin: Prelude + script + Epilogue, workingDirectory: Folder);
         Assert.True(run.ExitCode == 0, $"The JavaScript SDK script failed:\n{run}");
         return JsonDocument.Parse(run.Stdout).RootElement.Clone();
     }
