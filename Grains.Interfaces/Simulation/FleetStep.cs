@@ -28,7 +28,11 @@ public readonly record struct FleetStepResult
 
     [Id(3)] public required string InstanceType { get; init; }
 
-    /// <summary>When the fleet next has something to do (a user, a timer, a scaling evaluation), or null.</summary>
+    /// <summary>
+    /// When the fleet next has something to do (a user, a timer, a scaling evaluation), or null. When that is
+    /// within the next step, a time within it may stand for it: the region calls the fleet at the first step
+    /// that reaches it either way.
+    /// </summary>
     [Id(4)] public DateTimeOffset? NextDue { get; init; }
 }
 

@@ -82,7 +82,7 @@ public sealed partial class FleetGrain
         {
             // A step tried again after a silo's death, which this fleet had already run: the same answer, with
             // nothing given back (ResumeAsync has settled the slots with the region since).
-            return Result(users.Last, returned: 0);
+            return Result(step, users.Last, returned: 0);
         }
 
         _engine.Timings = clock.Timings;
@@ -108,7 +108,7 @@ public sealed partial class FleetGrain
                 GrainFactory.GetStack(_key.Region, _key.Owner, stack.Key).SaveProfilesAsync(stack.ToList())));
         }
 
-        return Result(sample, returned);
+        return Result(step, sample, returned);
     }
 
     async Task IFleetSimulationGrain.DetachUsersAsync()
@@ -125,14 +125,22 @@ public sealed partial class FleetGrain
 
     Task<FleetTotals> IFleetSimulationGrain.GetTotalsAsync() => Task.FromResult((_users ?? throw UsersLost()).Totals(_key.ToString(), _engine));
 
-    private FleetStepResult Result(FleetSample sample, int returned) => new()
+    private FleetStepResult Result(FleetStep step, FleetSample sample, int returned) => new()
     {
         Sample = sample,
         SlotsWanted = _engine.SlotsToLease,
         SlotsReturned = returned,
         InstanceType = Settings.InstanceType,
-        NextDue = Earliest(_engine.NextDue, _users!.NextMove),
+        NextDue = NextDue(step),
     };
+
+    /// <summary>
+    /// When the fleet next has work. The region calls it at the first step that reaches that time, so a user
+    /// who moves within the next step says all the region needs to know: the engine's timers and scaling,
+    /// which cost more to look at, are looked at only when no user moves that soon.
+    /// </summary>
+    private DateTimeOffset? NextDue(FleetStep step) =>
+        _users!.NextMove is { } move && move <= step.Until + step.Length ? move : Earliest(_engine.NextDue, _users.NextMove);
 
     private SimulationStateLostException UsersLost() =>
         new($"Fleet {_key} has no simulated users: it was never given any, or they were lost with the silo that held them.");

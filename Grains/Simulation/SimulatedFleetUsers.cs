@@ -53,9 +53,8 @@ internal sealed class SimulatedFleetUsers
     {
         var before = (_attempts, _started, _refused, Ended: Ended(engine));
         DrawUntil(until);
-        while (_moves.TryPeek(out var move) && move.At <= until)
+        while (_moves.TryDequeueDue(until, out var move))
         {
-            _moves.Dequeue();
             if (move.Drawn)
             {
                 _drawnArrivalsWaiting--;

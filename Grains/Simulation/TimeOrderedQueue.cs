@@ -43,6 +43,20 @@ internal sealed class TimeOrderedQueue<T>
         return false;
     }
 
+    /// <summary>Takes the earliest item if it is due by <paramref name="until"/>: one copy of it, not one to look and one to take.</summary>
+    public bool TryDequeueDue(DateTimeOffset until, out T item)
+    {
+        if (_order.TryPeek(out var slot, out var order) && order.Ticks <= until.UtcTicks)
+        {
+            item = _items[slot];
+            Dequeue();
+            return true;
+        }
+
+        item = default;
+        return false;
+    }
+
     public void Dequeue()
     {
         var slot = _order.Dequeue();

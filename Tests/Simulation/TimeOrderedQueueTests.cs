@@ -49,6 +49,27 @@ public sealed class TimeOrderedQueueTests
         Assert.Equal(added.OrderBy(a => a.Minute).Select(a => a.Item), taken);
     }
 
+    [Fact]
+    public void Only_items_due_by_a_time_are_taken_and_those_at_that_time_are()
+    {
+        var queue = new TimeOrderedQueue<int>();
+        queue.Enqueue(3, Noon.AddMinutes(3));
+        queue.Enqueue(1, Noon.AddMinutes(1));
+        queue.Enqueue(2, Noon.AddMinutes(2));
+
+        var taken = new List<int>();
+        while (queue.TryDequeueDue(Noon.AddMinutes(2), out var item))
+        {
+            taken.Add(item);
+        }
+
+        Assert.Equal([1, 2], taken);
+        Assert.True(queue.TryPeek(out var left));
+        Assert.Equal(3, left);
+        Assert.False(queue.TryDequeueDue(Noon.AddMinutes(3).AddTicks(-1), out _));
+        Assert.True(queue.TryDequeueDue(Noon.AddMinutes(3), out _));
+    }
+
     private static string Take(TimeOrderedQueue<(string Name, int Minute)> queue)
     {
         Assert.True(queue.TryPeek(out var item));
