@@ -57,7 +57,8 @@ public readonly record struct FleetSample
     [Id(9)] public int Refused { get; init; }
 
     /// <summary>The same fleet with nothing happening: its capacity and sessions unchanged, no events.</summary>
-    public FleetSample Quiet => this with { Attempts = 0, Started = 0, Ended = 0, Refused = 0 };
+    /// <remarks>A method, not a property: a record prints its properties, and this one would print itself without end.</remarks>
+    public FleetSample Quiet() => this with { Attempts = 0, Started = 0, Ended = 0, Refused = 0 };
 
     public static FleetSample operator +(FleetSample a, FleetSample b) => new()
     {

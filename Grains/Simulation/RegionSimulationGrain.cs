@@ -95,7 +95,7 @@ public sealed class RegionSimulationGrain : Grain, IRegionSimulationGrain
         var sample = default(FleetSample);
         foreach (var fleet in _fleets)
         {
-            sample += fleet.LastStepped == until ? fleet.Last : fleet.Last.Quiet;
+            sample += fleet.LastStepped == until ? fleet.Last : fleet.Last.Quiet();
         }
 
         return new RegionStepResult { Sample = sample, GrainCalls = grainCalls };
