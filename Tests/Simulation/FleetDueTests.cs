@@ -82,13 +82,4 @@ public sealed class FleetDueTests
         Assert.True(notDue > 60, $"Only {notDue} steps had the fleet not due: the test needs quiet stretches to mean anything.");
         Assert.True(busy > 50, $"Only {busy} arrivals and ends: the test needs a fleet with work to mean anything.");
     }
-
-    [Fact]
-    public void A_sample_prints_its_counts()
-    {
-        var sample = new FleetSample { Desired = 4, Running = 3, InUse = 2, Available = 1, Sessions = 2, Attempts = 5, Refused = 1 };
-
-        Assert.Equal("FleetSample { Desired = 4, Running = 3, InUse = 2, Available = 1, Pending = 0, Sessions = 2, Attempts = 5, Started = 0, Ended = 0, Refused = 1 }", sample.ToString());
-        Assert.Equal(sample with { Attempts = 0, Refused = 0 }, sample.Quiet());
-    }
 }
