@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RegionSim.Client.Bench;
 using RegionSim.Client.Cluster;
+using RegionSim.Client.Simulation.Scenarios;
 using Spectre.Console;
 
 namespace RegionSim.Client.Commands;
@@ -14,6 +15,7 @@ public static class BenchCommand
         command.Subcommands.Add(Endpoint());
         command.Subcommands.Add(Revocation());
         command.Subcommands.Add(Simulation());
+        command.Subcommands.Add(Fleets());
         command.Subcommands.Add(ClusterSimulation());
         return command;
     }
@@ -116,6 +118,31 @@ public static class BenchCommand
         {
             var measured = await new SimulationBenchmark(result.GetValue(scenario)!).RunAsync(cancellationToken);
             measured.Show();
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary><c>regionsim bench fleets</c>: the reference scenario's fleets and users alone, without Orleans, on 1 and on 2 threads.</summary>
+    private static Command Fleets()
+    {
+        var scenario = new Option<string>("--scenario") { Description = "The scenario whose fleets and users to run", DefaultValueFactory = _ => Path.Combine("scenarios", "global-day.yaml") };
+        var threads = new Option<int[]>("--threads") { Description = "Thread counts to run the fleets on, one run after another", DefaultValueFactory = _ => [1, 2], AllowMultipleArgumentsPerToken = true };
+        var command = new Command("fleets", "The fleets' own work in the scenario's day (engines and simulated users stepped as the regions step them), without Orleans, on each thread count")
+        {
+            scenario, threads,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var counts = result.GetValue(threads)!;
+            if (counts.Length == 0 || counts.Any(count => count is < 1 or > 64))
+            {
+                await Console.Error.WriteLineAsync("regionsim bench fleets: --threads takes thread counts from 1 to 64.");
+                return 2;
+            }
+
+            var path = result.GetValue(scenario)!;
+            FleetWorkRuns.Show(Path.GetFileNameWithoutExtension(path), FleetWorkRuns.Run(ScenarioCompiler.Load(path), counts));
             return 0;
         });
         return command;

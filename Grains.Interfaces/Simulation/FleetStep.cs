@@ -34,6 +34,12 @@ public readonly record struct FleetStepResult
     /// that reaches it either way.
     /// </summary>
     [Id(4)] public DateTimeOffset? NextDue { get; init; }
+
+    /// <summary>
+    /// Whether the region calls the fleet at the step that ends at <paramref name="until"/>: its next work
+    /// comes by then, or it asked for slots (the region's grant reaches it with that step).
+    /// </summary>
+    public bool IsDueBy(DateTimeOffset until) => NextDue <= until || SlotsWanted > 0;
 }
 
 /// <summary>

@@ -19,7 +19,6 @@ namespace RegionSim.Fleets;
 public sealed partial class FleetGrain
 {
     private SimulatedFleetUsers? _users;
-    private DateTimeOffset _lastStep;
 
     private bool DrivenBySimulation => _users is not null;
 
@@ -71,44 +70,21 @@ public sealed partial class FleetGrain
         };
         Advance();
         _users = new SimulatedFleetUsers(new UserArrivals(users, seed), setup, template, from);
-        _lastStep = from;
         await StopWatchAsync();
     }
 
     async Task<FleetStepResult> IFleetSimulationGrain.StepAsync(FleetStep step)
     {
         var users = _users ?? throw UsersLost();
-        if (step.Until <= _lastStep)
-        {
-            // A step tried again after a silo's death, which this fleet had already run: the same answer, with
-            // nothing given back (ResumeAsync has settled the slots with the region since).
-            return Result(step, users.Last, returned: 0);
-        }
-
         _engine.Timings = clock.Timings;
-        if (step.SlotsAsked > 0)
-        {
-            _engine.SlotsGranted(step.SlotsGranted, step.SlotsAsked);
-        }
-
-        // Steps the fleet sat out (nothing due) still count in its means, as they were.
-        users.CountQuietSteps((int)((step.Until - _lastStep) / step.Length) - 1);
-        var sample = users.RunUntil(_engine, step.Until);
-        _lastStep = step.Until;
-
-        var returned = _engine.SlotsToReturn;
-        if (returned > 0)
-        {
-            _engine.SlotsReturned(returned);
-        }
-
+        var result = users.Step(_engine, step);
         if (_engine.TakeProfileSaves() is { } saves)
         {
             await Task.WhenAll(saves.GroupBy(save => save.StackName).Select(stack =>
                 GrainFactory.GetStack(_key.Region, _key.Owner, stack.Key).SaveProfilesAsync(stack.ToList())));
         }
 
-        return Result(step, sample, returned);
+        return result;
     }
 
     async Task IFleetSimulationGrain.DetachUsersAsync()
@@ -125,25 +101,6 @@ public sealed partial class FleetGrain
 
     Task<FleetTotals> IFleetSimulationGrain.GetTotalsAsync() => Task.FromResult((_users ?? throw UsersLost()).Totals(_key.ToString(), _engine));
 
-    private FleetStepResult Result(FleetStep step, FleetSample sample, int returned) => new()
-    {
-        Sample = sample,
-        SlotsWanted = _engine.SlotsToLease,
-        SlotsReturned = returned,
-        InstanceType = Settings.InstanceType,
-        NextDue = NextDue(step),
-    };
-
-    /// <summary>
-    /// When the fleet next has work. The region calls it at the first step that reaches that time, so a user
-    /// who moves within the next step says all the region needs to know: the engine's timers and scaling,
-    /// which cost more to look at, are looked at only when no user moves that soon.
-    /// </summary>
-    private DateTimeOffset? NextDue(FleetStep step) =>
-        _users!.NextMove is { } move && move <= step.Until + step.Length ? move : Earliest(_engine.NextDue, _users.NextMove);
-
     private SimulationStateLostException UsersLost() =>
         new($"Fleet {_key} has no simulated users: it was never given any, or they were lost with the silo that held them.");
-
-    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 }

@@ -22,7 +22,7 @@ public sealed class RegionSimulationGrain : Grain, IRegionSimulationGrain
         _fleets.Clear();
         foreach (var key in fleets.Order(StringComparer.Ordinal))
         {
-            _fleets.Add(new SimulatedFleet(key, GrainFactory.GetGrain<IFleetSimulationGrain>(key)) { NextDue = from });
+            _fleets.Add(new SimulatedFleet(key, GrainFactory.GetGrain<IFleetSimulationGrain>(key)) { Last = new FleetStepResult { Sample = default, InstanceType = "", NextDue = from } });
         }
 
         _previous = from;
@@ -43,7 +43,7 @@ public sealed class RegionSimulationGrain : Grain, IRegionSimulationGrain
         _due.Clear();
         foreach (var fleet in _fleets)
         {
-            if (fleet.NextDue <= until || fleet.SlotsAsked > 0)
+            if (fleet.Last.IsDueBy(until))
             {
                 _due.Add(fleet);
             }
@@ -53,7 +53,7 @@ public sealed class RegionSimulationGrain : Grain, IRegionSimulationGrain
         for (var i = 0; i < _due.Count; i++)
         {
             var fleet = _due[i];
-            calls[i] = fleet.Grain.StepAsync(new FleetStep { Until = until, Length = _step, SlotsGranted = fleet.SlotsGranted, SlotsAsked = fleet.SlotsAsked });
+            calls[i] = fleet.Grain.StepAsync(new FleetStep { Until = until, Length = _step, SlotsGranted = fleet.SlotsGranted, SlotsAsked = fleet.Last.SlotsWanted });
         }
 
         var results = await Task.WhenAll(calls);
@@ -63,10 +63,9 @@ public sealed class RegionSimulationGrain : Grain, IRegionSimulationGrain
         for (var i = 0; i < _due.Count; i++)
         {
             var (fleet, result) = (_due[i], results[i]);
-            fleet.Last = result.Sample;
+            fleet.Last = result;
             fleet.LastStepped = until;
-            fleet.NextDue = result.NextDue;
-            fleet.SlotsGranted = fleet.SlotsAsked = 0;
+            fleet.SlotsGranted = 0;
             if (result.SlotsReturned > 0)
             {
                 returns.Add(new InstanceLease { Holder = fleet.Key, InstanceType = result.InstanceType, Count = result.SlotsReturned });
@@ -88,14 +87,13 @@ public sealed class RegionSimulationGrain : Grain, IRegionSimulationGrain
             for (var i = 0; i < asking.Count; i++)
             {
                 asking[i].SlotsGranted = granted[i];
-                asking[i].SlotsAsked = leases[i].Count;
             }
         }
 
         var sample = default(FleetSample);
         foreach (var fleet in _fleets)
         {
-            sample += fleet.LastStepped == until ? fleet.Last : fleet.Last.Quiet();
+            sample += fleet.LastStepped == until ? fleet.Last.Sample : fleet.Last.Sample.Quiet();
         }
 
         return new RegionStepResult { Sample = sample, GrainCalls = grainCalls };
@@ -105,10 +103,11 @@ public sealed class RegionSimulationGrain : Grain, IRegionSimulationGrain
     {
         public string Key { get; } = key;
         public IFleetSimulationGrain Grain { get; } = grain;
-        public DateTimeOffset? NextDue { get; set; }
-        public FleetSample Last { get; set; }
+        /// <summary>The fleet's answer to its last step: its sample, when it is next due, the slots it asked for.</summary>
+        public FleetStepResult Last { get; set; }
+
+        /// <summary>The region's grant for the slots the fleet last asked for, sent with its next step.</summary>
         public int SlotsGranted { get; set; }
-        public int SlotsAsked { get; set; }
         public DateTimeOffset LastStepped { get; set; }
     }
 }

@@ -32,6 +32,7 @@ internal sealed class SimulatedFleetUsers
     private long _inUseSteps;
     private long _runningSteps;
     private FleetSample _last;
+    private DateTimeOffset _lastStep;
 
     public SimulatedFleetUsers(UserArrivals arrivals, SessionSetup setup, StreamingConnectRequest template, DateTimeOffset from)
     {
@@ -39,6 +40,7 @@ internal sealed class SimulatedFleetUsers
         _setup = setup;
         _template = template;
         _drawnUntil = from;
+        _lastStep = from;
         DrawUntilNextArrival(from);
     }
 
@@ -48,8 +50,39 @@ internal sealed class SimulatedFleetUsers
     /// <summary>The earliest user move still to come.</summary>
     public DateTimeOffset? NextMove => _moves.TryPeek(out var move) ? move.At : null;
 
+    /// <summary>
+    /// One step of the region's simulation: the region's grant reaches the fleet, the users and the engine run
+    /// to the step's end, and the slots the fleet no longer needs are given back. A step the fleet has already
+    /// run (tried again after a silo's death) gets the same answer, with nothing given back.
+    /// </summary>
+    public FleetStepResult Step(FleetEngine engine, FleetStep step)
+    {
+        if (step.Until <= _lastStep)
+        {
+            return Result(engine, step, _last, returned: 0);
+        }
+
+        if (step.SlotsAsked > 0)
+        {
+            engine.SlotsGranted(step.SlotsGranted, step.SlotsAsked);
+        }
+
+        // Steps the fleet sat out (nothing due) still count in its means, as they were.
+        CountQuietSteps((int)((step.Until - _lastStep) / step.Length) - 1);
+        var sample = RunUntil(engine, step.Until);
+        _lastStep = step.Until;
+
+        var returned = engine.SlotsToReturn;
+        if (returned > 0)
+        {
+            engine.SlotsReturned(returned);
+        }
+
+        return Result(engine, step, sample, returned);
+    }
+
     /// <summary>Plays every user move up to <paramref name="until"/> against the engine, then brings the engine there too.</summary>
-    public FleetSample RunUntil(FleetEngine engine, DateTimeOffset until)
+    private FleetSample RunUntil(FleetEngine engine, DateTimeOffset until)
     {
         var before = (_attempts, _started, _refused, Ended: Ended(engine));
         DrawUntil(until);
@@ -90,7 +123,7 @@ internal sealed class SimulatedFleetUsers
     }
 
     /// <summary>Adds, for the steps the fleet was not called in, what it looked like then (nothing changed).</summary>
-    public void CountQuietSteps(int steps)
+    private void CountQuietSteps(int steps)
     {
         if (steps <= 0)
         {
@@ -114,6 +147,25 @@ internal sealed class SimulatedFleetUsers
         InUseSteps = _inUseSteps,
         RunningSteps = _runningSteps,
     };
+
+    private FleetStepResult Result(FleetEngine engine, FleetStep step, FleetSample sample, int returned) => new()
+    {
+        Sample = sample,
+        SlotsWanted = engine.SlotsToLease,
+        SlotsReturned = returned,
+        InstanceType = engine.State.Settings!.InstanceType,
+        NextDue = NextDue(engine, step),
+    };
+
+    /// <summary>
+    /// When the fleet next has work. The region calls it at the first step that reaches that time, so a user
+    /// who moves within the next step says all the region needs to know: the engine's timers and scaling,
+    /// which cost more to look at, are looked at only when no user moves that soon.
+    /// </summary>
+    private DateTimeOffset? NextDue(FleetEngine engine, FleetStep step) =>
+        NextMove is { } move && move <= step.Until + step.Length ? move : Earliest(engine.NextDue, NextMove);
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     private long Ended(FleetEngine engine) => _started - engine.SessionsInProgress;
 
