@@ -31,6 +31,7 @@ public interface IFleetSimulationGrain : IGrainWithStringKey
     [Alias("DetachUsers")]
     Task DetachUsersAsync();
 
+    /// <summary>The fleet's totals over a simulation that ended at <paramref name="end"/>, steps it sat out at the end included.</summary>
     [Alias("Totals"), AlwaysInterleave]
-    Task<FleetTotals> GetTotalsAsync();
+    Task<FleetTotals> GetTotalsAsync(DateTimeOffset end);
 }

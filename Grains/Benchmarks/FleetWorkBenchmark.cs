@@ -40,10 +40,11 @@ public static class FleetWorkBenchmark
         workers.ForEach(worker => worker.Join());
         watch.Stop();
 
+        var end = start + (step * steps);
         long fingerprint = 17;
         foreach (var fleet in fleets)
         {
-            var totals = fleet.Totals();
+            var totals = fleet.Totals(end);
             foreach (var value in (ReadOnlySpan<long>)[totals.Attempts, totals.Started, totals.Ended, totals.Refused, totals.PeakSessions, totals.SessionSteps, totals.InUseSteps, totals.RunningSteps])
             {
                 fingerprint = unchecked((fingerprint * 31) + value);
@@ -54,7 +55,7 @@ public static class FleetWorkBenchmark
             threads,
             fleets.Length,
             fleets.Sum(fleet => fleet.Steps),
-            fleets.Sum(fleet => fleet.Totals().Started),
+            fleets.Sum(fleet => fleet.Totals(end).Started),
             watch.Elapsed,
             Environment.CpuUsage.TotalTime - processor,
             GC.GetTotalPauseDuration() - paused,
@@ -136,6 +137,6 @@ public static class FleetWorkBenchmark
             _last = users.Step(engine, new FleetStep { Until = until, Length = length, SlotsGranted = asked, SlotsAsked = asked });
         }
 
-        public FleetTotals Totals() => users.Totals(engine.Key.ToString(), engine);
+        public FleetTotals Totals(DateTimeOffset end) => users.Totals(engine.Key.ToString(), engine, end);
     }
 }

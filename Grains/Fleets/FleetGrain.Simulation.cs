@@ -99,7 +99,7 @@ public sealed partial class FleetGrain
         await SettleAsync();
     }
 
-    Task<FleetTotals> IFleetSimulationGrain.GetTotalsAsync() => Task.FromResult((_users ?? throw UsersLost()).Totals(_key.ToString(), _engine));
+    Task<FleetTotals> IFleetSimulationGrain.GetTotalsAsync(DateTimeOffset end) => Task.FromResult((_users ?? throw UsersLost()).Totals(_key.ToString(), _engine, end));
 
     private SimulationStateLostException UsersLost() =>
         new($"Fleet {_key} has no simulated users: it was never given any, or they were lost with the silo that held them.");

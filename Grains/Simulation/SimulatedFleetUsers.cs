@@ -33,6 +33,7 @@ internal sealed class SimulatedFleetUsers
     private long _runningSteps;
     private FleetSample _last;
     private DateTimeOffset _lastStep;
+    private TimeSpan _stepLength;
 
     public SimulatedFleetUsers(UserArrivals arrivals, SessionSetup setup, StreamingConnectRequest template, DateTimeOffset from)
     {
@@ -71,6 +72,7 @@ internal sealed class SimulatedFleetUsers
         CountQuietSteps((int)((step.Until - _lastStep) / step.Length) - 1);
         var sample = RunUntil(engine, step.Until);
         _lastStep = step.Until;
+        _stepLength = step.Length;
 
         var returned = engine.SlotsToReturn;
         if (returned > 0)
@@ -135,18 +137,23 @@ internal sealed class SimulatedFleetUsers
         _runningSteps += (long)_last.Running * steps;
     }
 
-    public FleetTotals Totals(string fleet, FleetEngine engine) => new()
+    /// <summary>The totals of a simulation that ended at <paramref name="end"/>: the steps after the fleet's last, when nothing was due, count as it was then.</summary>
+    public FleetTotals Totals(string fleet, FleetEngine engine, DateTimeOffset end)
     {
-        Fleet = fleet,
-        Attempts = _attempts,
-        Started = _started,
-        Ended = Ended(engine),
-        Refused = _refused,
-        PeakSessions = _peakSessions,
-        SessionSteps = _sessionSteps,
-        InUseSteps = _inUseSteps,
-        RunningSteps = _runningSteps,
-    };
+        var quiet = _stepLength > TimeSpan.Zero && end > _lastStep ? (long)((end - _lastStep) / _stepLength) : 0;
+        return new FleetTotals
+        {
+            Fleet = fleet,
+            Attempts = _attempts,
+            Started = _started,
+            Ended = Ended(engine),
+            Refused = _refused,
+            PeakSessions = _peakSessions,
+            SessionSteps = _sessionSteps + (_last.Sessions * quiet),
+            InUseSteps = _inUseSteps + (_last.InUse * quiet),
+            RunningSteps = _runningSteps + (_last.Running * quiet),
+        };
+    }
 
     private FleetStepResult Result(FleetEngine engine, FleetStep step, FleetSample sample, int returned) => new()
     {

@@ -167,7 +167,7 @@ public sealed class SimulationRunner(ScenarioPlan plan, IGrainFactory grains)
         {
             try
             {
-                return await simulation.GetTotalsAsync();
+                return await simulation.GetTotalsAsync(end);
             }
             catch (SimulationStateLostException error)
             {
