@@ -20,7 +20,6 @@ internal sealed class SimulatedFleetUsers
     private readonly SessionSetup _setup;
     private readonly StreamingConnectRequest _template;
     private readonly TimeOrderedQueue<UserMove> _moves = new();
-    private readonly HashSet<StreamingSessionState> _walkedAway = new(ReferenceEqualityComparer.Instance);
     private readonly List<UserVisit> _drawn = [];
     private DateTimeOffset _drawnUntil;
     private int _drawnArrivalsWaiting;
@@ -184,7 +183,7 @@ internal sealed class SimulatedFleetUsers
                 Arrive(engine, move.Visit, move.At);
                 break;
 
-            case MoveKind.LogOut when FleetEngine.IsInProgress(move.Session!) && !_walkedAway.Remove(move.Session!):
+            case MoveKind.LogOut when FleetEngine.IsInProgress(move.Session!):
                 engine.Act(move.Session!, UserAction.LogOut);
                 break;
 
@@ -208,7 +207,6 @@ internal sealed class SimulatedFleetUsers
 
             case MoveKind.Idle when FleetEngine.IsInProgress(move.Session!):
                 engine.Act(move.Session!, UserAction.GoIdle);
-                _walkedAway.Add(move.Session!);
                 break;
         }
     }
@@ -236,15 +234,23 @@ internal sealed class SimulatedFleetUsers
         }
 
         _started++;
-        Push(new UserMove(MoveKind.LogOut, now + visit.Stay, visit, session, now));
+
+        // A user who walks away before the work is done never logs out: the session ends at the fleet's idle and
+        // disconnect timeouts, unless it has ended before. One who would walk away only as the work ends logs out.
+        var walksAway = visit.IdleAfter is { } idleAfter && idleAfter < visit.Stay;
+        if (!walksAway)
+        {
+            Push(new UserMove(MoveKind.LogOut, now + visit.Stay, visit, session, now));
+        }
+
         if (visit.DisconnectAfter is { } disconnect)
         {
             Push(new UserMove(MoveKind.Disconnect, now + disconnect, visit, session, now));
         }
 
-        if (visit.IdleAfter is { } idle)
+        if (walksAway)
         {
-            Push(new UserMove(MoveKind.Idle, now + idle, visit, session, now));
+            Push(new UserMove(MoveKind.Idle, now + visit.IdleAfter!.Value, visit, session, now));
         }
     }
 
