@@ -112,16 +112,7 @@ public static class FleetWorkBenchmark
             engine.Start();
             engine.SlotsGranted(engine.SlotsToLease, engine.SlotsToLease);
             engine.AdvanceTo(start);
-            var template = new StreamingConnectRequest
-            {
-                Region = key.Region,
-                AccountId = key.Owner,
-                StackName = workload.Users.Stack,
-                FleetName = key.Name,
-                UserId = "simulated-user",
-                Expires = DateTimeOffset.MaxValue,
-            };
-            var users = new SimulatedFleetUsers(new UserArrivals(workload.Users, seed), new SessionSetup { Associated = true }, template, start);
+            var users = new SimulatedFleetUsers(key, workload.Users, seed, new SessionSetup { Associated = true }, start);
             return new SimulatedFleet(engine, users, new FleetStepResult { Sample = default, InstanceType = settings.InstanceType, NextDue = start, SlotsWanted = engine.SlotsToLease });
         }
 

@@ -53,23 +53,14 @@ public sealed partial class FleetGrain
             throw AppStreamException.NotPermitted($"Fleet {_key.Name} is ELASTIC; load simulations run ALWAYS_ON and ON_DEMAND fleets.");
         }
 
-        var setup = await GrainFactory.GetStack(_key.Region, _key.Owner, users.Stack, "Stack").GetSessionSetupAsync(_key.Name, "simulated-user");
+        var setup = await GrainFactory.GetStack(_key.Region, _key.Owner, users.Stack, "Stack").GetSessionSetupAsync(_key.Name, SimulatedFleetUsers.RequestUser);
         if (!setup.Associated)
         {
             throw AppStreamException.NotPermitted($"Stack {users.Stack} is not associated with fleet {_key.Name}.");
         }
 
-        var template = new StreamingConnectRequest
-        {
-            Region = _key.Region,
-            AccountId = _key.Owner,
-            StackName = users.Stack,
-            FleetName = _key.Name,
-            UserId = "simulated-user",
-            Expires = DateTimeOffset.MaxValue,
-        };
         Advance();
-        _users = new SimulatedFleetUsers(new UserArrivals(users, seed), setup, template, from);
+        _users = new SimulatedFleetUsers(_key, users, seed, setup, from);
         await StopWatchAsync();
     }
 

@@ -1,4 +1,5 @@
 using RegionSim.Fleets;
+using RegionSim.Resources;
 using RegionSim.Sessions;
 using RegionSim.Stacks;
 
@@ -34,11 +35,23 @@ internal sealed class SimulatedFleetUsers
     private DateTimeOffset _lastStep;
     private TimeSpan _stepLength;
 
-    public SimulatedFleetUsers(UserArrivals arrivals, SessionSetup setup, StreamingConnectRequest template, DateTimeOffset from)
+    /// <summary>The user every simulated user's connection request names (each session is started for its own user).</summary>
+    public const string RequestUser = "simulated-user";
+
+    /// <summary>The users of <paramref name="fleet"/>, drawn from <paramref name="demand"/> with the scenario's seed, arriving from <paramref name="from"/>.</summary>
+    public SimulatedFleetUsers(ResourceKey fleet, UserDemand demand, int seed, SessionSetup setup, DateTimeOffset from)
     {
-        _arrivals = arrivals;
+        _arrivals = new UserArrivals(demand, seed);
         _setup = setup;
-        _template = template;
+        _template = new StreamingConnectRequest
+        {
+            Region = fleet.Region,
+            AccountId = fleet.Owner,
+            StackName = demand.Stack,
+            FleetName = fleet.Name,
+            UserId = RequestUser,
+            Expires = DateTimeOffset.MaxValue,
+        };
         _drawnUntil = from;
         _lastStep = from;
         DrawUntilNextArrival(from);
