@@ -15,11 +15,10 @@ namespace RegionSim.Client.Bench;
 /// process as <c>regionsim simulate --cluster</c> runs it). Each cluster is started fresh, with its clock at
 /// the same moment before the scenario's start as the embedded silo's, so every run should give the same summary.
 /// </summary>
-public sealed class ClusterSimulationBenchmark(string scenarioPath, string redis, IReadOnlyList<int> siloCounts)
+public sealed class ClusterSimulationBenchmark(ScenarioPlan plan, string redis, IReadOnlyList<int> siloCounts)
 {
     public async Task<IReadOnlyList<ClusterSimulationMeasurement>> RunAsync(CancellationToken cancellationToken)
     {
-        var plan = ScenarioCompiler.Load(scenarioPath);
         var measurements = new List<ClusterSimulationMeasurement>();
         await using (var silo = await EmbeddedSilo.StartAsync(cancellationToken, plan.Start - SimulationSetup.Lead(plan)))
         {

@@ -15,11 +15,10 @@ namespace RegionSim.Client.Bench;
 /// same shape (the driver calling every region, each region fanning out to as many grains as it called
 /// fleets, the clock asking every region's clock), so the two times can be set side by side.
 /// </summary>
-public sealed class SimulationBenchmark(string scenarioPath)
+public sealed class SimulationBenchmark(ScenarioPlan plan)
 {
     public async Task<SimulationBenchmarkResult> RunAsync(CancellationToken cancellationToken)
     {
-        var plan = ScenarioCompiler.Load(scenarioPath);
         await using var silo = await EmbeddedSilo.StartAsync(cancellationToken, plan.Start - SimulationSetup.Lead(plan));
         var result = await new SimulationRunner(plan, silo.Grains).RunAsync(new NoProgress(), cancellationToken);
         var summary = SimulationSummary.Of(result);

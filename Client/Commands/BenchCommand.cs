@@ -2,6 +2,7 @@ using System.CommandLine;
 using RegionSim.Client.Bench;
 using RegionSim.Client.Cluster;
 using RegionSim.Client.Simulation.Scenarios;
+using RegionSim.Client.Yaml;
 using Spectre.Console;
 
 namespace RegionSim.Client.Commands;
@@ -38,7 +39,7 @@ public static class BenchCommand
             if (result.GetValue(seconds) <= 0 || result.GetValue(warmup) < 0 || result.GetValue(rounds) < 1 || result.GetValue(concurrency) < 1 || result.GetValue(images) < 1
                 || result.GetValue(fleets) is < 1 or > 50)
             {
-                await Console.Error.WriteLineAsync("regionsim bench endpoint: --seconds, --rounds, --concurrency and --images must be positive, --fleets 1-50 (one page), --warmup not negative.");
+                await result.InvocationConfiguration.Error.WriteLineAsync("regionsim bench endpoint: --seconds, --rounds, --concurrency and --images must be positive, --fleets 1-50 (one page), --warmup not negative.");
                 return 2;
             }
 
@@ -70,7 +71,7 @@ public static class BenchCommand
             var (accountCount, fleetCount, runCount, warmUpCount) = (result.GetValue(accounts), result.GetValue(fleets), result.GetValue(runs), result.GetValue(warmUps));
             if (accountCount is < 1 or > 100 || fleetCount < 1 || runCount < 1 || warmUpCount < 0)
             {
-                await Console.Error.WriteLineAsync("regionsim bench revocation: --accounts must be 1-100 (an image is shared with at most 100), --fleets-per-account and --runs at least 1, --warm-up 0 or more.");
+                await result.InvocationConfiguration.Error.WriteLineAsync("regionsim bench revocation: --accounts must be 1-100 (an image is shared with at most 100), --fleets-per-account and --runs at least 1, --warm-up 0 or more.");
                 return 2;
             }
 
@@ -116,7 +117,12 @@ public static class BenchCommand
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var measured = await new SimulationBenchmark(result.GetValue(scenario)!).RunAsync(cancellationToken);
+            if (await LoadScenarioAsync(result, scenario, "simulation") is not { } plan)
+            {
+                return 2;
+            }
+
+            var measured = await new SimulationBenchmark(plan).RunAsync(cancellationToken);
             measured.Show();
             return 0;
         });
@@ -137,12 +143,16 @@ public static class BenchCommand
             var counts = result.GetValue(threads)!;
             if (counts.Length == 0 || counts.Any(count => count is < 1 or > 64))
             {
-                await Console.Error.WriteLineAsync("regionsim bench fleets: --threads takes thread counts from 1 to 64.");
+                await result.InvocationConfiguration.Error.WriteLineAsync("regionsim bench fleets: --threads takes thread counts from 1 to 64.");
                 return 2;
             }
 
-            var path = result.GetValue(scenario)!;
-            FleetWorkRuns.Show(Path.GetFileNameWithoutExtension(path), FleetWorkRuns.Run(ScenarioCompiler.Load(path), counts));
+            if (await LoadScenarioAsync(result, scenario, "fleets") is not { } plan)
+            {
+                return 2;
+            }
+
+            FleetWorkRuns.Show(plan.Name, FleetWorkRuns.Run(plan, counts));
             return 0;
         });
         return command;
@@ -163,20 +173,39 @@ public static class BenchCommand
             var counts = result.GetValue(silos)!;
             if (counts.Length == 0 || counts.Any(count => count is < 1 or > 16))
             {
-                await Console.Error.WriteLineAsync("regionsim bench cluster: --silos takes cluster sizes from 1 to 16.");
+                await result.InvocationConfiguration.Error.WriteLineAsync("regionsim bench cluster: --silos takes cluster sizes from 1 to 16.");
+                return 2;
+            }
+
+            if (await LoadScenarioAsync(result, scenario, "cluster") is not { } plan)
+            {
                 return 2;
             }
 
             if (!await RedisProbe.AnswersAsync(result.GetValue(redis)!, cancellationToken))
             {
-                await Console.Error.WriteLineAsync($"regionsim bench cluster: no Redis server answers at {result.GetValue(redis)}; start one (redis-server --save \"\" --daemonize yes) or name it with --redis.");
+                await result.InvocationConfiguration.Error.WriteLineAsync($"regionsim bench cluster: no Redis server answers at {result.GetValue(redis)}; start one (redis-server --save \"\" --daemonize yes) or name it with --redis.");
                 return 2;
             }
 
-            var runs = await new ClusterSimulationBenchmark(result.GetValue(scenario)!, result.GetValue(redis)!, counts).RunAsync(cancellationToken);
+            var runs = await new ClusterSimulationBenchmark(plan, result.GetValue(redis)!, counts).RunAsync(cancellationToken);
             ClusterSimulationMeasurement.Show(Path.GetFileNameWithoutExtension(result.GetValue(scenario)!), runs);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The scenario a benchmark runs, or null with the problem told (a missing file, or what is wrong in it and where).</summary>
+    private static async Task<ScenarioPlan?> LoadScenarioAsync(ParseResult result, Option<string> scenario, string benchmark)
+    {
+        try
+        {
+            return ScenarioCompiler.Load(result.GetValue(scenario)!);
+        }
+        catch (Exception error) when (error is YamlProblem or FileNotFoundException)
+        {
+            await result.InvocationConfiguration.Error.WriteLineAsync($"regionsim bench {benchmark}: {error.Message}");
+            return null;
+        }
     }
 }
