@@ -46,6 +46,7 @@ public static class FleetWorkRuns
         }
 
         AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"Fleet steps that needed the region (a grant, slots asked for or given back): {first.FleetStepsWithRegion:N0} of {first.FleetSteps:N0}.");
         AnsiConsole.MarkupLine(runs.All(run => run.Fingerprint == first.Fingerprint)
             ? $"Every run did the same work (fingerprint of the fleets' totals {first.Fingerprint:x16})."
             : $"[red]The runs' fingerprints differ ({string.Join(", ", runs.Select(run => run.Fingerprint.ToString("x16")))}): the fleets did not do the same work.[/]");

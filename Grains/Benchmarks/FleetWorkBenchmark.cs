@@ -55,6 +55,7 @@ public static class FleetWorkBenchmark
             threads,
             fleets.Length,
             fleets.Sum(fleet => fleet.Steps),
+            fleets.Sum(fleet => fleet.StepsWithRegion),
             fleets.Sum(fleet => fleet.Totals(end).Started),
             watch.Elapsed,
             Environment.CpuUsage.TotalTime - processor,
@@ -81,6 +82,9 @@ public static class FleetWorkBenchmark
         private FleetStepResult _last = last;
 
         public long Steps { get; private set; }
+
+        /// <summary>Steps that brought a grant, asked for slots or gave some back: those a fleet could not have run without its region.</summary>
+        public long StepsWithRegion { get; private set; }
 
         public static SimulatedFleet Start(FleetWorkload workload, SimulationTimings timings, int seed, DateTimeOffset start)
         {
@@ -126,6 +130,10 @@ public static class FleetWorkBenchmark
             Steps++;
             var asked = _last.SlotsWanted;
             _last = users.Step(engine, new FleetStep { Until = until, Length = length, SlotsGranted = asked, SlotsAsked = asked });
+            if (asked > 0 || _last.SlotsWanted > 0 || _last.SlotsReturned > 0)
+            {
+                StepsWithRegion++;
+            }
         }
 
         public FleetTotals Totals(DateTimeOffset end) => users.Totals(engine.Key.ToString(), engine, end);
