@@ -6,8 +6,9 @@ namespace RegionSim.Client.Bench;
 
 /// <summary>
 /// <c>regionsim bench fleets</c>: a scenario's fleets and users without Orleans (<see cref="FleetWorkBenchmark"/>),
-/// once for each thread count asked, one run after another in this process. It shows what the simulated day
-/// costs beyond its grain calls, and how far that work gains from a second core.
+/// for each thread count asked, first running ahead as the simulation runs them, then one step a call; one
+/// run after another in this process. It shows what the simulated day costs beyond its grain calls, how far
+/// that work gains from a second core, and what running ahead saves.
 /// </summary>
 public static class FleetWorkRuns
 {
@@ -25,28 +26,35 @@ public static class FleetWorkRuns
                 Users = fleet.Users!,
             })
             .ToList();
-        return threadCounts.Select(threads => FleetWorkBenchmark.Run(workloads, plan.Timings, plan.Seed, plan.Start, plan.Step, plan.Steps, threads)).ToList();
+        return new[] { true, false }
+            .SelectMany(runAhead => threadCounts.Select(threads => FleetWorkBenchmark.Run(workloads, plan.Timings, plan.Seed, plan.Start, plan.Step, plan.Steps, threads, runAhead)))
+            .ToList();
     }
 
     public static void Show(string scenario, IReadOnlyList<FleetWorkMeasurement> runs)
     {
         var first = runs[0];
-        var table = new Table().Title($"regionsim bench fleets: {scenario}, {first.Fleets:N0} fleets, {first.SessionsStarted:N0} sessions, {first.FleetSteps:N0} fleet steps")
-            .AddColumns("threads", "wall", "CPU", "GC paused", "allocated", "µs/session", "speed-up");
+        var table = new Table().Title($"regionsim bench fleets: {scenario}, {first.Fleets:N0} fleets, {first.SessionsStarted:N0} sessions")
+            .AddColumns("fleets", "threads", "calls", "wall", "CPU", "GC paused", "allocated", "µs/session", "÷ first");
         foreach (var run in runs)
         {
             table.AddRow(
+                run.RunAhead ? "run ahead" : "step by step",
                 $"{run.Threads}",
+                $"{run.FleetCalls:N0}",
                 $"{run.WallTime.TotalSeconds:F2} s",
                 $"{run.ProcessorTime.TotalSeconds:F2} s",
                 $"{run.GarbageCollectionPause.TotalSeconds:F2} s",
                 $"{run.AllocatedBytes / (1024.0 * 1024 * 1024):F2} GiB",
                 $"{run.MicrosecondsPerSession:F2}",
-                $"{first.WallTime / run.WallTime:F2}×");
+                $"{run.WallTime / first.WallTime:F2}");
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"Fleet steps that needed the region (a grant, slots asked for or given back): {first.FleetStepsWithRegion:N0} of {first.FleetSteps:N0}.");
+        foreach (var mode in runs.GroupBy(run => run.RunAhead))
+        {
+            AnsiConsole.MarkupLine($"{(mode.Key ? "Run ahead" : "Step by step")}: {mode.First().FleetCallsWithRegion:N0} of {mode.First().FleetCalls:N0} calls involved the region (a grant, slots asked for or given back).");
+        }
         AnsiConsole.MarkupLine(runs.All(run => run.Fingerprint == first.Fingerprint)
             ? $"Every run did the same work (fingerprint of the fleets' totals {first.Fingerprint:x16})."
             : $"[red]The runs' fingerprints differ ({string.Join(", ", runs.Select(run => run.Fingerprint.ToString("x16")))}): the fleets did not do the same work.[/]");

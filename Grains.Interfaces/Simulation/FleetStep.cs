@@ -12,13 +12,28 @@ public readonly record struct FleetStep
     /// <summary>Instance slots the region granted for the fleet's last request, and how many it had asked for.</summary>
     [Id(1)] public int SlotsGranted { get; init; }
     [Id(2)] public int SlotsAsked { get; init; }
+
+    /// <summary>
+    /// How far the fleet may go on past <see cref="Until"/>, step by step, while it needs nothing from its
+    /// region (no slots to ask for or give back): up to the next event of the simulation's timeline, or its
+    /// end. Null: this step only.
+    /// </summary>
+    [Id(4)] public DateTimeOffset? RunAheadUntil { get; init; }
 }
 
 /// <summary>What a fleet reports after a step.</summary>
 [GenerateSerializer, Immutable, Alias("RegionSim.FleetStepResult")]
 public readonly record struct FleetStepResult
 {
+    /// <summary>The fleet at the end of the last step the answer covers.</summary>
     [Id(0)] public required FleetSample Sample { get; init; }
+
+    /// <summary>
+    /// The fleet at the end of every step the answer covers, the step asked for first: more than one when the
+    /// fleet ran ahead, and <see cref="Sample"/> is the last. What follows (slots, next due time) is as of the
+    /// end of the last.
+    /// </summary>
+    [Id(5)] public required FleetSample[] Samples { get; init; }
 
     /// <summary>Instance slots the fleet wants from the region now (decided for many fleets at once by the region's simulation).</summary>
     [Id(1)] public int SlotsWanted { get; init; }

@@ -12,11 +12,13 @@ public interface IRegionSimulationGrain : IGrainWithStringKey
     Task BeginAsync(IReadOnlyList<string> fleets, DateTimeOffset from);
 
     /// <summary>
-    /// Steps, in parallel, every fleet with something to do before <paramref name="until"/>; answers the region's
-    /// sums at the step's end. SimulationStateLostException when this activation was never begun.
+    /// Steps, in parallel, every fleet with something to do before <paramref name="until"/> that has not already
+    /// answered for this step; fleets may run ahead up to <paramref name="runAheadUntil"/> while they need nothing
+    /// from the region. Answers the region's sums at the step's end. SimulationStateLostException when this
+    /// activation was never begun.
     /// </summary>
     [Alias("Step")]
-    Task<RegionStepResult> StepAsync(DateTimeOffset until);
+    Task<RegionStepResult> StepAsync(DateTimeOffset until, DateTimeOffset runAheadUntil);
 }
 
 [GenerateSerializer, Immutable, Alias("RegionSim.RegionStepResult")]

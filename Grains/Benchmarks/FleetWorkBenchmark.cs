@@ -11,7 +11,8 @@ namespace RegionSim.Benchmarks;
 
 /// <summary>
 /// The fleets' own work in a load simulation, without Orleans: each fleet's engine and simulated users
-/// stepped as the region's simulation steps them (a fleet only at steps that reach its next due time), on
+/// stepped as the region's simulation steps them (<see cref="SteppedFleet"/>: a fleet is called only at steps
+/// that reach its next due time, and runs ahead while it needs nothing from the region), on
 /// plain threads, each thread taking a share of the fleets. It measures what the simulated day costs beyond
 /// its grain calls. Every slot a fleet asks for is granted at its next step, as a region without capacity
 /// limits grants it; images are not built, copied or shared (a fleet starts on a stand-in for its image,
@@ -21,7 +22,8 @@ public static class FleetWorkBenchmark
 {
     private static readonly TimeSpan StartLead = TimeSpan.FromHours(1);
 
-    public static FleetWorkMeasurement Run(IReadOnlyList<FleetWorkload> workloads, SimulationTimings timings, int seed, DateTimeOffset start, TimeSpan step, int steps, int threads)
+    /// <param name="runAhead">Whether fleets run ahead while they need nothing from their region, as the simulation runs them, or answer one step at a time.</param>
+    public static FleetWorkMeasurement Run(IReadOnlyList<FleetWorkload> workloads, SimulationTimings timings, int seed, DateTimeOffset start, TimeSpan step, int steps, int threads, bool runAhead)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         var fleets = workloads.Select(workload => SimulatedFleet.Start(workload, timings, seed, start)).ToArray();
@@ -34,7 +36,7 @@ public static class FleetWorkBenchmark
         var watch = Stopwatch.StartNew();
         var share = (fleets.Length + threads - 1) / threads;
         var workers = Enumerable.Range(0, threads)
-            .Select(part => new Thread(() => RunDay(fleets.AsSpan(Math.Min(fleets.Length, part * share), Math.Max(0, Math.Min(share, fleets.Length - (part * share)))), start, step, steps)))
+            .Select(part => new Thread(() => RunDay(fleets.AsSpan(Math.Min(fleets.Length, part * share), Math.Max(0, Math.Min(share, fleets.Length - (part * share)))), start, step, steps, runAhead)))
             .ToList();
         workers.ForEach(worker => worker.Start());
         workers.ForEach(worker => worker.Join());
@@ -53,9 +55,10 @@ public static class FleetWorkBenchmark
 
         return new FleetWorkMeasurement(
             threads,
+            runAhead,
             fleets.Length,
-            fleets.Sum(fleet => fleet.Steps),
-            fleets.Sum(fleet => fleet.StepsWithRegion),
+            fleets.Sum(fleet => fleet.Calls),
+            fleets.Sum(fleet => fleet.CallsWithRegion),
             fleets.Sum(fleet => fleet.Totals(end).Started),
             watch.Elapsed,
             Environment.CpuUsage.TotalTime - processor,
@@ -64,27 +67,26 @@ public static class FleetWorkBenchmark
             fingerprint);
     }
 
-    private static void RunDay(Span<SimulatedFleet> fleets, DateTimeOffset start, TimeSpan step, int steps)
+    private static void RunDay(Span<SimulatedFleet> fleets, DateTimeOffset start, TimeSpan step, int steps, bool runAhead)
     {
+        var end = start + (step * steps);
         for (var i = 1; i <= steps; i++)
         {
             var until = start + (step * i);
             foreach (var fleet in fleets)
             {
-                fleet.StepIfDue(until, step);
+                fleet.StepIfCalled(until, step, runAhead ? end : until);
             }
         }
     }
 
     /// <summary>A fleet as its grain and its region's simulation hold it: the engine, the users, and the last step's answer.</summary>
-    private sealed class SimulatedFleet(FleetEngine engine, SimulatedFleetUsers users, FleetStepResult last)
+    private sealed class SimulatedFleet(FleetEngine engine, SimulatedFleetUsers users, DateTimeOffset start) : SteppedFleet(start)
     {
-        private FleetStepResult _last = last;
+        public long Calls { get; private set; }
 
-        public long Steps { get; private set; }
-
-        /// <summary>Steps that brought a grant, asked for slots or gave some back: those a fleet could not have run without its region.</summary>
-        public long StepsWithRegion { get; private set; }
+        /// <summary>Calls that brought a grant, or whose answer asked for slots or gave some back.</summary>
+        public long CallsWithRegion { get; private set; }
 
         public static SimulatedFleet Start(FleetWorkload workload, SimulationTimings timings, int seed, DateTimeOffset start)
         {
@@ -117,22 +119,24 @@ public static class FleetWorkBenchmark
             engine.SlotsGranted(engine.SlotsToLease, engine.SlotsToLease);
             engine.AdvanceTo(start);
             var users = new SimulatedFleetUsers(key, workload.Users, seed, new SessionSetup { Associated = true }, start);
-            return new SimulatedFleet(engine, users, new FleetStepResult { Sample = default, InstanceType = settings.InstanceType, NextDue = start, SlotsWanted = engine.SlotsToLease });
+            return new SimulatedFleet(engine, users, start);
         }
 
-        public void StepIfDue(DateTimeOffset until, TimeSpan length)
+        /// <summary>Calls the fleet if its region would call it at this step; every slot it asks for is granted.</summary>
+        public void StepIfCalled(DateTimeOffset until, TimeSpan length, DateTimeOffset runAheadUntil)
         {
-            if (!_last.IsDueBy(until))
+            if (!IsCalledAt(until, length))
             {
                 return;
             }
 
-            Steps++;
-            var asked = _last.SlotsWanted;
-            _last = users.Step(engine, new FleetStep { Until = until, Length = length, SlotsGranted = asked, SlotsAsked = asked });
-            if (asked > 0 || _last.SlotsWanted > 0 || _last.SlotsReturned > 0)
+            Calls++;
+            var step = StepAt(until, length, runAheadUntil);
+            Answered(users.Step(engine, step), until);
+            SlotsGranted = Last.SlotsWanted;
+            if (step.SlotsAsked > 0 || Last.SlotsWanted > 0 || Last.SlotsReturned > 0)
             {
-                StepsWithRegion++;
+                CallsWithRegion++;
             }
         }
 

@@ -4,10 +4,12 @@ namespace RegionSim.Simulation;
 
 /// <summary>
 /// Steps the fleets of one region in a load simulation. Each step calls, in parallel, the fleets that
-/// have something due before it ends; then gives back the slots they freed and asks the region for the
-/// slots they want, in the order of their keys, so that who gets the last instances never depends on
-/// which call finished first. The grants reach the fleets with their next step. What it holds lives in memory
-/// only: an activation that was never begun (its silo died) says so, and the runner begins it again.
+/// have something due before it ends and have not already answered for it (a fleet that needs nothing from
+/// the region runs ahead, and answers for several steps at once). Then it gives back the slots its fleets
+/// freed and asks the region for the slots they want, in the order of their keys, so that who gets the last
+/// instances never depends on which call finished first. The grants reach the fleets with their next step.
+/// What it holds lives in memory only: an activation that was never begun (its silo died) says so, and the
+/// runner begins it again.
 /// </summary>
 public sealed class RegionSimulationGrain : Grain, IRegionSimulationGrain
 {
@@ -22,7 +24,7 @@ public sealed class RegionSimulationGrain : Grain, IRegionSimulationGrain
         _fleets.Clear();
         foreach (var key in fleets.Order(StringComparer.Ordinal))
         {
-            _fleets.Add(new SimulatedFleet(key, GrainFactory.GetGrain<IFleetSimulationGrain>(key)) { Last = new FleetStepResult { Sample = default, InstanceType = "", NextDue = from } });
+            _fleets.Add(new SimulatedFleet(key, GrainFactory.GetGrain<IFleetSimulationGrain>(key), from));
         }
 
         _previous = from;
@@ -31,7 +33,7 @@ public sealed class RegionSimulationGrain : Grain, IRegionSimulationGrain
         return Task.CompletedTask;
     }
 
-    async Task<RegionStepResult> IRegionSimulationGrain.StepAsync(DateTimeOffset until)
+    async Task<RegionStepResult> IRegionSimulationGrain.StepAsync(DateTimeOffset until, DateTimeOffset runAheadUntil)
     {
         if (!_begun)
         {
@@ -43,7 +45,7 @@ public sealed class RegionSimulationGrain : Grain, IRegionSimulationGrain
         _due.Clear();
         foreach (var fleet in _fleets)
         {
-            if (fleet.Last.IsDueBy(until))
+            if (fleet.IsCalledAt(until, _step))
             {
                 _due.Add(fleet);
             }
@@ -53,19 +55,27 @@ public sealed class RegionSimulationGrain : Grain, IRegionSimulationGrain
         for (var i = 0; i < _due.Count; i++)
         {
             var fleet = _due[i];
-            calls[i] = fleet.Grain.StepAsync(new FleetStep { Until = until, Length = _step, SlotsGranted = fleet.SlotsGranted, SlotsAsked = fleet.Last.SlotsWanted });
+            calls[i] = fleet.Grain.StepAsync(fleet.StepAt(until, _step, runAheadUntil));
         }
 
         var results = await Task.WhenAll(calls);
+        for (var i = 0; i < _due.Count; i++)
+        {
+            _due[i].Answered(results[i], until);
+        }
+
+        // Slots change hands at the step a fleet's answer ends with, whenever the fleet was called.
         var returns = new List<InstanceLease>();
         var leases = new List<InstanceLease>();
         var asking = new List<SimulatedFleet>();
-        for (var i = 0; i < _due.Count; i++)
+        foreach (var fleet in _fleets)
         {
-            var (fleet, result) = (_due[i], results[i]);
-            fleet.Last = result;
-            fleet.LastStepped = until;
-            fleet.SlotsGranted = 0;
+            if (!fleet.AnswerEndsAt(until, _step))
+            {
+                continue;
+            }
+
+            var result = fleet.Last;
             if (result.SlotsReturned > 0)
             {
                 returns.Add(new InstanceLease { Holder = fleet.Key, InstanceType = result.InstanceType, Count = result.SlotsReturned });
@@ -73,7 +83,7 @@ public sealed class RegionSimulationGrain : Grain, IRegionSimulationGrain
 
             if (result.SlotsWanted > 0)
             {
-                // _fleets is in key order and _due keeps it, so the requests are too.
+                // _fleets is in key order, so the requests are too.
                 leases.Add(new InstanceLease { Holder = fleet.Key, InstanceType = result.InstanceType, Count = result.SlotsWanted });
                 asking.Add(fleet);
             }
@@ -93,21 +103,15 @@ public sealed class RegionSimulationGrain : Grain, IRegionSimulationGrain
         var sample = default(FleetSample);
         foreach (var fleet in _fleets)
         {
-            sample += fleet.LastStepped == until ? fleet.Last.Sample : fleet.Last.Sample.Quiet();
+            sample += fleet.SampleAt(until, _step);
         }
 
         return new RegionStepResult { Sample = sample, GrainCalls = grainCalls };
     }
 
-    private sealed class SimulatedFleet(string key, IFleetSimulationGrain grain)
+    private sealed class SimulatedFleet(string key, IFleetSimulationGrain grain, DateTimeOffset from) : SteppedFleet(from)
     {
         public string Key { get; } = key;
         public IFleetSimulationGrain Grain { get; } = grain;
-        /// <summary>The fleet's answer to its last step: its sample, when it is next due, the slots it asked for.</summary>
-        public FleetStepResult Last { get; set; }
-
-        /// <summary>The region's grant for the slots the fleet last asked for, sent with its next step.</summary>
-        public int SlotsGranted { get; set; }
-        public DateTimeOffset LastStepped { get; set; }
     }
 }

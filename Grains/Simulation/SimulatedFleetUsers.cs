@@ -35,6 +35,14 @@ internal sealed class SimulatedFleetUsers
     private DateTimeOffset _lastStep;
     private TimeSpan _stepLength;
 
+    // The samples of the last answer, kept to answer its steps again after a silo's death.
+    private readonly List<FleetSample> _answered = [];
+    private DateTimeOffset _answeredFrom;
+    private DateTimeOffset _answeredUntil;
+
+    /// <summary>The most steps one answer covers, so that an answer stays small.</summary>
+    public const int MaxStepsAhead = 60;
+
     /// <summary>The user every simulated user's connection request names (each session is started for its own user).</summary>
     public const string RequestUser = "simulated-user";
 
@@ -65,14 +73,18 @@ internal sealed class SimulatedFleetUsers
 
     /// <summary>
     /// One step of the region's simulation: the region's grant reaches the fleet, the users and the engine run
-    /// to the step's end, and the slots the fleet no longer needs are given back. A step the fleet has already
-    /// run (tried again after a silo's death) gets the same answer, with nothing given back.
+    /// to the step's end, and the slots the fleet no longer needs are given back. With
+    /// <see cref="FleetStep.RunAheadUntil"/>, the fleet goes on through the next steps, as its region would
+    /// step it, for as long as it needs nothing from the region: it stops at the first step that asks for slots
+    /// or gives some back, at the limit, or after <see cref="MaxStepsAhead"/> steps. A step the fleet has
+    /// already answered (asked again after a silo's death) gets the same samples, with nothing given back.
     /// </summary>
     public FleetStepResult Step(FleetEngine engine, FleetStep step)
     {
-        if (step.Until <= _lastStep)
+        if (_answered.Count > 0 && step.Until <= _answeredUntil)
         {
-            return Result(engine, step, _last, returned: 0);
+            var from = Math.Max(0, (int)((step.Until - _answeredFrom) / step.Length));
+            return Result(engine, _answeredUntil, step.Length, [.. _answered.Skip(from)], returned: 0);
         }
 
         if (step.SlotsAsked > 0)
@@ -80,11 +92,44 @@ internal sealed class SimulatedFleetUsers
             engine.SlotsGranted(step.SlotsGranted, step.SlotsAsked);
         }
 
+        _answered.Clear();
+        _answeredFrom = step.Until;
+        var limit = step.RunAheadUntil is { } ahead && ahead > step.Until ? ahead : step.Until;
+        var until = step.Until;
+        var returned = 0;
+        while (true)
+        {
+            if (until == step.Until || NextDue(engine, until - step.Length, step.Length) <= until)
+            {
+                returned = RunStep(engine, until, step.Length);
+                _answered.Add(_last);
+            }
+            else
+            {
+                // Nothing due: the step passes as its region would pass it, without running the fleet.
+                _answered.Add(_last.Quiet());
+            }
+
+            if (returned > 0 || engine.SlotsToLease > 0 || until + step.Length > limit || _answered.Count == MaxStepsAhead)
+            {
+                break;
+            }
+
+            until += step.Length;
+        }
+
+        _answeredUntil = until;
+        return Result(engine, until, step.Length, [.. _answered], returned);
+    }
+
+    /// <summary>Runs the step that ends at <paramref name="until"/>; answers the slots given back.</summary>
+    private int RunStep(FleetEngine engine, DateTimeOffset until, TimeSpan length)
+    {
         // Steps the fleet sat out (nothing due) still count in its means, as they were.
-        CountQuietSteps((int)((step.Until - _lastStep) / step.Length) - 1);
-        var sample = RunUntil(engine, step.Until);
-        _lastStep = step.Until;
-        _stepLength = step.Length;
+        CountQuietSteps((int)((until - _lastStep) / length) - 1);
+        RunUntil(engine, until);
+        _lastStep = until;
+        _stepLength = length;
 
         var returned = engine.SlotsToReturn;
         if (returned > 0)
@@ -92,7 +137,7 @@ internal sealed class SimulatedFleetUsers
             engine.SlotsReturned(returned);
         }
 
-        return Result(engine, step, sample, returned);
+        return returned;
     }
 
     /// <summary>Plays every user move up to <paramref name="until"/> against the engine, then brings the engine there too.</summary>
@@ -167,13 +212,14 @@ internal sealed class SimulatedFleetUsers
         };
     }
 
-    private FleetStepResult Result(FleetEngine engine, FleetStep step, FleetSample sample, int returned) => new()
+    private FleetStepResult Result(FleetEngine engine, DateTimeOffset until, TimeSpan length, FleetSample[] samples, int returned) => new()
     {
-        Sample = sample,
+        Sample = samples[^1],
+        Samples = samples,
         SlotsWanted = engine.SlotsToLease,
         SlotsReturned = returned,
         InstanceType = engine.State.Settings!.InstanceType,
-        NextDue = NextDue(engine, step),
+        NextDue = NextDue(engine, until, length),
     };
 
     /// <summary>
@@ -181,8 +227,8 @@ internal sealed class SimulatedFleetUsers
     /// who moves within the next step says all the region needs to know: the engine's timers and scaling,
     /// which cost more to look at, are looked at only when no user moves that soon.
     /// </summary>
-    private DateTimeOffset? NextDue(FleetEngine engine, FleetStep step) =>
-        NextMove is { } move && move <= step.Until + step.Length ? move : Earliest(engine.NextDue, NextMove);
+    private DateTimeOffset? NextDue(FleetEngine engine, DateTimeOffset until, TimeSpan length) =>
+        NextMove is { } move && move <= until + length ? move : Earliest(engine.NextDue, NextMove);
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 

@@ -11,7 +11,7 @@ namespace RegionSim.Tests.Simulation;
 /// </summary>
 public sealed class FleetDueTests
 {
-    private const string QuietFleet = """
+    internal const string QuietFleet = """
         name: due-times
         seed: 3
         start: 2026-03-02T00:00:00Z

@@ -1,4 +1,5 @@
 using RegionSim.Client.Bench;
+using RegionSim.Simulation;
 
 namespace RegionSim.Tests.Simulation;
 
@@ -45,30 +46,38 @@ public sealed class FleetWorkBenchmarkTests
         """;
 
     [Fact]
-    public void Every_thread_count_does_the_same_work()
+    public void Every_thread_count_does_the_same_work_and_running_ahead_changes_nothing_but_the_calls()
     {
         var plan = Simulations.Plan(TwoRegions);
 
         var runs = FleetWorkRuns.Run(plan, [1, 2, 3]);
 
+        Assert.Equal([(true, 1), (true, 2), (true, 3), (false, 1), (false, 2), (false, 3)], runs.Select(run => (run.RunAhead, run.Threads)));
         Assert.Equal(6, runs[0].Fleets);
         Assert.True(runs[0].SessionsStarted > 100, $"Only {runs[0].SessionsStarted} sessions: the test needs fleets with work to mean anything.");
-        Assert.All(runs, run => Assert.Equal(
-            (runs[0].Fingerprint, runs[0].SessionsStarted, runs[0].FleetSteps, runs[0].FleetStepsWithRegion),
-            (run.Fingerprint, run.SessionsStarted, run.FleetSteps, run.FleetStepsWithRegion)));
-        Assert.Equal([1, 2, 3], runs.Select(run => run.Threads));
+        Assert.All(runs, run => Assert.Equal((runs[0].Fingerprint, runs[0].SessionsStarted), (run.Fingerprint, run.SessionsStarted)));
+        foreach (var mode in runs.GroupBy(run => run.RunAhead))
+        {
+            Assert.All(mode, run => Assert.Equal((mode.First().FleetCalls, mode.First().FleetCallsWithRegion), (run.FleetCalls, run.FleetCallsWithRegion)));
+        }
     }
 
     [Fact]
-    public void A_fleet_is_stepped_only_at_steps_that_reach_its_next_due_time()
+    public void A_fleet_is_called_only_at_steps_that_reach_its_next_due_time_and_running_ahead_only_when_it_needs_its_region()
     {
         var plan = Simulations.Plan(TwoRegions);
 
-        var run = Assert.Single(FleetWorkRuns.Run(plan, [1]));
+        var runs = FleetWorkRuns.Run(plan, [1]);
+        var (ahead, stepByStep) = (runs.Single(run => run.RunAhead), runs.Single(run => !run.RunAhead));
 
         // Six fleets over 360 one-minute steps: the quiet night hours are skipped. Scaling asks the region for
         // slots and gives some back now and then, not at every step.
-        Assert.InRange(run.FleetSteps, 1, (6 * plan.Steps) - 1);
-        Assert.InRange(run.FleetStepsWithRegion, 1, run.FleetSteps - 1);
+        Assert.InRange(stepByStep.FleetCalls, 1, (6 * plan.Steps) - 1);
+        Assert.InRange(stepByStep.FleetCallsWithRegion, 1, stepByStep.FleetCalls - 1);
+
+        // Running ahead, a fleet is called again only after an answer that needed the region, or after the most
+        // steps an answer covers.
+        Assert.InRange(ahead.FleetCalls, 1, (2 * ahead.FleetCallsWithRegion) + (6 * plan.Steps / SimulatedFleetUsers.MaxStepsAhead) + 6);
+        Assert.True(ahead.FleetCalls < stepByStep.FleetCalls / 2, $"{ahead.FleetCalls} calls running ahead against {stepByStep.FleetCalls} step by step.");
     }
 }

@@ -53,7 +53,8 @@ public sealed class SimulationRunner(ScenarioPlan plan, IGrainFactory grains)
                 outcomes.Add(await Transient.RetryAsync(() => timeline.RunAsync(planned)));
             }
 
-            var results = await Task.WhenAll(regions.Select(region => StepRegionAsync(region, step, from, until, recoveries)));
+            var runAheadUntil = RunAheadLimit(start, pending);
+            var results = await Task.WhenAll(regions.Select(region => StepRegionAsync(region, step, from, until, runAheadUntil, recoveries)));
             await Transient.RetryAsync(() => Clock.AdvanceToAsync(until));
 
             var total = default(FleetSample);
@@ -107,6 +108,16 @@ public sealed class SimulationRunner(ScenarioPlan plan, IGrainFactory grains)
         };
     }
 
+    /// <summary>
+    /// How far fleets may run ahead: to the start of the step at which the timeline's next event happens (its
+    /// effects must find every fleet there), or to the end of the run.
+    /// </summary>
+    private DateTimeOffset RunAheadLimit(DateTimeOffset start, Queue<PlannedEvent> pending)
+    {
+        var steps = pending.TryPeek(out var next) ? (int)Math.Ceiling(next.At / plan.Step) : plan.Steps;
+        return start + (plan.Step * Math.Min(steps, plan.Steps));
+    }
+
     /// <summary>The scenario's start when the clock has not passed it (an embedded silo started early for the setup), else the next whole minute.</summary>
     private async Task<DateTimeOffset> StartOfDayAsync()
     {
@@ -121,14 +132,14 @@ public sealed class SimulationRunner(ScenarioPlan plan, IGrainFactory grains)
     }
 
     /// <summary>A region's step; if a silo's death interrupts it, the region is recovered and the step tried again until it goes through.</summary>
-    private async Task<RegionStepResult> StepRegionAsync(IGrouping<string, PlannedFleet> region, int step, DateTimeOffset from, DateTimeOffset until, List<SimulationRecovery> recoveries)
+    private async Task<RegionStepResult> StepRegionAsync(IGrouping<string, PlannedFleet> region, int step, DateTimeOffset from, DateTimeOffset until, DateTimeOffset runAheadUntil, List<SimulationRecovery> recoveries)
     {
         var deadline = DateTime.UtcNow + RecoveryPatience;
         while (true)
         {
             try
             {
-                return await RegionSimulation(region.Key).StepAsync(until);
+                return await RegionSimulation(region.Key).StepAsync(until, runAheadUntil);
             }
             catch (Exception error) when (Transient.IsTransient(error) && DateTime.UtcNow < deadline)
             {
