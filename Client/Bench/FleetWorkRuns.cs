@@ -35,25 +35,23 @@ public static class FleetWorkRuns
     {
         var first = runs[0];
         var table = new Table().Title($"regionsim bench fleets: {scenario}, {first.Fleets:N0} fleets, {first.SessionsStarted:N0} sessions")
-            .AddColumns("fleets", "threads", "calls", "wall", "CPU", "GC paused", "allocated", "µs/session", "÷ first");
+            .AddColumns("fleets", "threads", "calls", "wall", "CPU", "GC pause", "allocated");
         foreach (var run in runs)
         {
             table.AddRow(
-                run.RunAhead ? "run ahead" : "step by step",
+                run.RunAhead ? "ahead" : "stepwise",
                 $"{run.Threads}",
                 $"{run.FleetCalls:N0}",
                 $"{run.WallTime.TotalSeconds:F2} s",
                 $"{run.ProcessorTime.TotalSeconds:F2} s",
                 $"{run.GarbageCollectionPause.TotalSeconds:F2} s",
-                $"{run.AllocatedBytes / (1024.0 * 1024 * 1024):F2} GiB",
-                $"{run.MicrosecondsPerSession:F2}",
-                $"{run.WallTime / first.WallTime:F2}");
+                $"{run.AllocatedBytes / (1024.0 * 1024 * 1024):F2} GiB");
         }
 
         AnsiConsole.Write(table);
         foreach (var mode in runs.GroupBy(run => run.RunAhead))
         {
-            AnsiConsole.MarkupLine($"{(mode.Key ? "Run ahead" : "Step by step")}: {mode.First().FleetCallsWithRegion:N0} of {mode.First().FleetCalls:N0} calls involved the region (a grant, slots asked for or given back).");
+            AnsiConsole.MarkupLine($"{(mode.Key ? "Ahead (running ahead, as the simulation does)" : "Stepwise (one step a call)")}: {mode.First().FleetCallsWithRegion:N0} of {mode.First().FleetCalls:N0} calls involved the region (a grant, slots asked for or given back).");
         }
         AnsiConsole.MarkupLine(runs.All(run => run.Fingerprint == first.Fingerprint)
             ? $"Every run did the same work (fingerprint of the fleets' totals {first.Fingerprint:x16})."

@@ -19,5 +19,4 @@ public sealed record FleetWorkMeasurement(
     long AllocatedBytes,
     long Fingerprint)
 {
-    public double MicrosecondsPerSession => SessionsStarted == 0 ? 0 : WallTime.TotalMicroseconds / SessionsStarted;
 }
