@@ -21,8 +21,10 @@ public interface IFleetSimulationGrain : IGrainWithStringKey
     Task<bool> ResumeAsync(UserDemand users, int seed, DateTimeOffset from);
 
     /// <summary>
-    /// Runs the users and the engine to the step's end. A step the fleet has already run (tried again after a
-    /// silo's death) is answered again, not run twice. SimulationStateLostException when the fleet has no users.
+    /// Runs the users and the engine to the step's end, and on through the next steps while the fleet needs
+    /// nothing from its region, up to <see cref="FleetStep.RunAheadUntil"/>: one sample a step. A step the fleet
+    /// has already answered (asked again after a silo's death) is answered again, not run twice.
+    /// SimulationStateLostException when the fleet has no users.
     /// </summary>
     [Alias("Step")]
     Task<FleetStepResult> StepAsync(FleetStep step);
