@@ -65,9 +65,6 @@ internal sealed class SimulatedFleetUsers
         DrawUntilNextArrival(from);
     }
 
-    /// <summary>The fleet at the end of the last step, and what happened during it.</summary>
-    public FleetSample Last => _last;
-
     /// <summary>The earliest user move still to come.</summary>
     public DateTimeOffset? NextMove => _moves.TryPeek(out var move) ? move.At : null;
 
