@@ -37,8 +37,7 @@ internal class SteppedFleet(DateTimeOffset from)
     }
 
     /// <summary>Whether the fleet's last answer ends with the step that ends at <paramref name="until"/>: slots change hands then.</summary>
-    public bool AnswerEndsAt(DateTimeOffset until, TimeSpan step) =>
-        Last.Samples.Length > 0 && AnsweredFrom + (step * (Last.Samples.Length - 1)) == until;
+    public bool AnswerEndsAt(DateTimeOffset until, TimeSpan step) => Last.Samples.Length > 0 && AnsweredThrough(step) == until;
 
     /// <summary>The fleet at the end of the step: from its answer, or as it last was when it had nothing due.</summary>
     public FleetSample SampleAt(DateTimeOffset until, TimeSpan step) => HasAnswered(until, step)
@@ -46,5 +45,8 @@ internal class SteppedFleet(DateTimeOffset from)
         : Last.Sample.Quiet();
 
     private bool HasAnswered(DateTimeOffset until, TimeSpan step) =>
-        Last.Samples.Length > 0 && until >= AnsweredFrom && until <= AnsweredFrom + (step * (Last.Samples.Length - 1));
+        Last.Samples.Length > 0 && until >= AnsweredFrom && until <= AnsweredThrough(step);
+
+    /// <summary>The end of the last step the fleet's last answer covers.</summary>
+    private DateTimeOffset AnsweredThrough(TimeSpan step) => AnsweredFrom + (step * (Last.Samples.Length - 1));
 }
