@@ -25,15 +25,14 @@ public readonly record struct FleetStep
 [GenerateSerializer, Immutable, Alias("RegionSim.FleetStepResult")]
 public readonly record struct FleetStepResult
 {
-    /// <summary>The fleet at the end of the last step the answer covers.</summary>
-    [Id(0)] public required FleetSample Sample { get; init; }
-
     /// <summary>
     /// The fleet at the end of every step the answer covers, the step asked for first: more than one when the
-    /// fleet ran ahead, and <see cref="Sample"/> is the last. What follows (slots, next due time) is as of the
-    /// end of the last.
+    /// fleet ran ahead. What follows (slots, next due time) is as of the end of the last.
     /// </summary>
     [Id(5)] public required FleetSample[] Samples { get; init; }
+
+    /// <summary>The fleet at the end of the last step the answer covers (none before its first answer).</summary>
+    public FleetSample Sample => Samples.Length > 0 ? Samples[^1] : default;
 
     /// <summary>Instance slots the fleet wants from the region now (decided for many fleets at once by the region's simulation).</summary>
     [Id(1)] public int SlotsWanted { get; init; }

@@ -66,7 +66,7 @@ internal sealed class SimulatedFleetUsers
     }
 
     /// <summary>The earliest user move still to come.</summary>
-    public DateTimeOffset? NextMove => _moves.TryPeek(out var move) ? move.At : null;
+    private DateTimeOffset? NextMove => _moves.TryPeek(out var move) ? move.At : null;
 
     /// <summary>
     /// One step of the region's simulation: the region's grant reaches the fleet, the users and the engine run
@@ -81,7 +81,7 @@ internal sealed class SimulatedFleetUsers
         if (_answered.Count > 0 && step.Until <= _answeredUntil)
         {
             var from = Math.Max(0, (int)((step.Until - _answeredFrom) / step.Length));
-            return Result(engine, _answeredUntil, step.Length, [.. _answered.Skip(from)], returned: 0);
+            return Result(engine, [.. _answered.Skip(from)], returned: 0, NextDue(engine, _answeredUntil, step.Length));
         }
 
         if (step.SlotsAsked > 0)
@@ -94,11 +94,14 @@ internal sealed class SimulatedFleetUsers
         var limit = step.RunAheadUntil is { } ahead && ahead > step.Until ? ahead : step.Until;
         var until = step.Until;
         var returned = 0;
+        DateTimeOffset? due = null;
         while (true)
         {
-            if (until == step.Until || NextDue(engine, until - step.Length, step.Length) <= until)
+            // The region's own rule (FleetStepResult.IsDueBy) on the answer the last step run would have given.
+            if (until == step.Until || due <= until)
             {
                 returned = RunStep(engine, until, step.Length);
+                due = NextDue(engine, until, step.Length);
                 _answered.Add(_last);
             }
             else
@@ -116,7 +119,7 @@ internal sealed class SimulatedFleetUsers
         }
 
         _answeredUntil = until;
-        return Result(engine, until, step.Length, [.. _answered], returned);
+        return Result(engine, [.. _answered], returned, due);
     }
 
     /// <summary>Runs the step that ends at <paramref name="until"/>; answers the slots given back.</summary>
@@ -209,14 +212,13 @@ internal sealed class SimulatedFleetUsers
         };
     }
 
-    private FleetStepResult Result(FleetEngine engine, DateTimeOffset until, TimeSpan length, FleetSample[] samples, int returned) => new()
+    private static FleetStepResult Result(FleetEngine engine, FleetSample[] samples, int returned, DateTimeOffset? nextDue) => new()
     {
-        Sample = samples[^1],
         Samples = samples,
         SlotsWanted = engine.SlotsToLease,
         SlotsReturned = returned,
         InstanceType = engine.State.Settings!.InstanceType,
-        NextDue = NextDue(engine, until, length),
+        NextDue = nextDue,
     };
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace RegionSim.Simulation;
 internal class SteppedFleet(DateTimeOffset from)
 {
     /// <summary>The fleet's last answer: its samples, when it is next due, the slots it asked for or gave back.</summary>
-    public FleetStepResult Last { get; private set; } = new() { Sample = default, Samples = [], InstanceType = "", NextDue = from };
+    public FleetStepResult Last { get; private set; } = new() { Samples = [], InstanceType = "", NextDue = from };
 
     /// <summary>The step the samples of <see cref="Last"/> begin with.</summary>
     public DateTimeOffset AnsweredFrom { get; private set; } = from;

@@ -73,7 +73,7 @@ public sealed class FleetRunAheadTests
         await using var silo = await EmbeddedSilo.StartAsync(CancellationToken.None, plan.Start - SimulationSetup.Lead(plan));
         var (fleet, start) = await AttachAsync(plan, silo);
         var samples = new List<FleetSample>();
-        var last = new FleetStepResult { Sample = default, Samples = [], InstanceType = "", NextDue = start };
+        var last = new FleetStepResult { Samples = [], InstanceType = "", NextDue = start };
         var calls = 0;
         for (var step = 0; step < plan.Steps; step++)
         {
