@@ -8,16 +8,29 @@ namespace RegionSim.Regions;
 /// An AppStream region: its public catalogue, and its instance capacity (a finite number of instances of
 /// each type that the region's fleets lease and give back). Activating one for an unknown region fails.
 /// </summary>
-public sealed class RegionGrain(
-    [PersistentState("region", StorageNames.Default)] IPersistentState<RegionState> state) : Grain, IRegionGrain
+public sealed class RegionGrain : Grain, IRegionGrain
 {
     /// <summary>How many instances of one type a region runs at once unless a scenario says otherwise.</summary>
     public const int DefaultInstanceLimit = 1_000_000;
 
+    private readonly IPersistentState<RegionState> _state;
+    private readonly IPersistentState<RegionHoldersState> _holders;
+
     // Leases and returns interleave (every fleet of the region asks here): each is decided at once, in the
     // order the requests arrive, and their writes are coalesced by one writer.
-    private readonly SerialWriter _writer = new(state);
+    private readonly SerialWriter _writer;
+    private HeldSlots _held = null!;
+    private int _holdersStored;
     private IReadOnlyList<Image> _publicImages = [];
+
+    public RegionGrain(
+        [PersistentState("region", StorageNames.Default)] IPersistentState<RegionState> state,
+        [PersistentState("regionHolders", StorageNames.Default)] IPersistentState<RegionHoldersState> holders)
+    {
+        _state = state;
+        _holders = holders;
+        _writer = new SerialWriter(WriteAsync);
+    }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -28,6 +41,8 @@ public sealed class RegionGrain(
         }
 
         _publicImages = BaseImageCatalog.Images.Select(image => PublicImageView(region, image)).ToList();
+        _holdersStored = _holders.State.Holders.Count;
+        _held = new HeldSlots(_state.State, _holders.State);
         return Task.CompletedTask;
     }
 
@@ -75,9 +90,9 @@ public sealed class RegionGrain(
         for (var i = 0; i < requests.Count; i++)
         {
             var request = requests[i];
-            var left = Math.Max(0, LimitOf(request.InstanceType) - state.State.InUse.GetValueOrDefault(request.InstanceType));
+            var left = Math.Max(0, LimitOf(request.InstanceType) - _held.InUse(request.InstanceType));
             granted[i] = Math.Clamp(request.Count, 0, left);
-            Add(request.Holder, request.InstanceType, granted[i]);
+            _held.Add(request.Holder, request.InstanceType, granted[i]);
         }
 
         return granted;
@@ -89,10 +104,9 @@ public sealed class RegionGrain(
         var changed = false;
         foreach (var given in returns)
         {
-            var held = state.State.Held.GetValueOrDefault(HeldKey(given.Holder, given.InstanceType));
-            var count = Math.Clamp(given.Count, 0, held);
+            var count = Math.Clamp(given.Count, 0, _held.Of(given.Holder, given.InstanceType));
             changed |= count > 0;
-            Add(given.Holder, given.InstanceType, -count);
+            _held.Add(given.Holder, given.InstanceType, -count);
         }
 
         return changed;
@@ -100,11 +114,11 @@ public sealed class RegionGrain(
 
     async Task<int> IRegionGrain.SettleSlotsAsync(InstanceLease holding, int wanted)
     {
-        var unarrived = state.State.Held.GetValueOrDefault(HeldKey(holding.Holder, holding.InstanceType)) - holding.Count;
+        var unarrived = _held.Of(holding.Holder, holding.InstanceType) - holding.Count;
         var granted = Math.Clamp(unarrived, 0, Math.Max(0, wanted));
         if (unarrived != granted)
         {
-            Add(holding.Holder, holding.InstanceType, granted - unarrived);
+            _held.Add(holding.Holder, holding.InstanceType, granted - unarrived);
             await _writer.WriteAsync();
         }
 
@@ -120,11 +134,11 @@ public sealed class RegionGrain(
 
         if (limit is { } value)
         {
-            state.State.Limits[instanceType] = value;
+            _state.State.Limits[instanceType] = value;
         }
         else
         {
-            state.State.Limits.Remove(instanceType);
+            _state.State.Limits.Remove(instanceType);
         }
 
         await _writer.WriteAsync();
@@ -134,33 +148,23 @@ public sealed class RegionGrain(
     {
         InstanceType = instanceType,
         Limit = LimitOf(instanceType),
-        InUse = state.State.InUse.GetValueOrDefault(instanceType),
+        InUse = _held.InUse(instanceType),
     });
 
-    private int LimitOf(string instanceType) => state.State.Limits.GetValueOrDefault(instanceType, DefaultInstanceLimit);
+    private int LimitOf(string instanceType) => _state.State.Limits.GetValueOrDefault(instanceType, DefaultInstanceLimit);
 
-    private void Add(string holder, string instanceType, int count)
+    /// <summary>New holders' numbers are stored before any count that uses them.</summary>
+    private async Task WriteAsync()
     {
-        if (count == 0)
+        var holders = _held.HolderCount;
+        if (holders > _holdersStored)
         {
-            return;
+            await _holders.WriteStateAsync();
+            _holdersStored = holders;
         }
 
-        var key = HeldKey(holder, instanceType);
-        var held = state.State.Held.GetValueOrDefault(key) + count;
-        if (held == 0)
-        {
-            state.State.Held.Remove(key);
-        }
-        else
-        {
-            state.State.Held[key] = held;
-        }
-
-        state.State.InUse[instanceType] = state.State.InUse.GetValueOrDefault(instanceType) + count;
+        await _state.WriteStateAsync();
     }
-
-    private static string HeldKey(string holder, string instanceType) => $"{holder}\n{instanceType}";
 
     /// <summary>A base image as every account sees it.</summary>
     internal static Image PublicImageView(string region, BaseImage image)

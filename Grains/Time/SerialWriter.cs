@@ -7,8 +7,13 @@ namespace RegionSim.Time;
 /// write — so a burst of interleaved calls costs two writes, not one each. A caller's change is stored
 /// when its call returns.
 /// </summary>
-internal sealed class SerialWriter(Orleans.Core.IStorage storage)
+internal sealed class SerialWriter(Func<Task> write)
 {
+    public SerialWriter(Orleans.Core.IStorage storage)
+        : this(storage.WriteStateAsync)
+    {
+    }
+
     private const ConfigureAwaitOptions AfterPrevious =
         ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ForceYielding;
 
@@ -32,6 +37,6 @@ internal sealed class SerialWriter(Orleans.Core.IStorage storage)
         // Always yields, so that this write is queued before it can start; it runs on the grain's scheduler.
         await previous.ConfigureAwait(AfterPrevious);
         _queued = null;
-        await storage.WriteStateAsync();
+        await write();
     }
 }

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using Orleans.TestingHost;
 using RegionSim.Errors;
 using RegionSim.Fleets;
 using RegionSim.Regions;
@@ -96,5 +99,31 @@ public sealed class RegionCapacityTests(ClusterFixture fixture)
         {
             await RegionGrain.SetInstanceLimitAsync(type, null);
         }
+    }
+
+    [Fact]
+    public async Task The_region_stores_each_holders_name_once_and_its_slots_by_number()
+    {
+        const string type = "stream.graphics.g4dn.xlarge";
+        await RegionGrain.LeaseInstancesAsync([
+            new InstanceLease { Holder = "north", InstanceType = type, Count = 3 },
+            new InstanceLease { Holder = "south", InstanceType = type, Count = 2 },
+        ]);
+        await RegionGrain.ReturnInstancesAsync([new InstanceLease { Holder = "north", InstanceType = type, Count = 3 }]);
+
+        var storage = ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+        var holders = new GrainState<RegionHoldersState>();
+        var counts = new GrainState<RegionState>();
+        await storage.ReadStateAsync("regionHolders", RegionGrain.GetGrainId(), holders);
+        await storage.ReadStateAsync("region", RegionGrain.GetGrainId(), counts);
+
+        var names = holders.State!.Holders;
+        var north = names.IndexOf($"north\n{type}");
+        var south = names.IndexOf($"south\n{type}");
+        Assert.True(north >= 0 && south >= 0, string.Join(", ", names));
+        Assert.Equal(0, counts.State!.HeldByNumber[north]);
+        Assert.Equal(2, counts.State.HeldByNumber[south]);
+        Assert.Empty(counts.State.Held);
+        await RegionGrain.ReturnInstancesAsync([new InstanceLease { Holder = "south", InstanceType = type, Count = 2 }]);
     }
 }
