@@ -20,7 +20,6 @@ public sealed class RegionGrain : Grain, IRegionGrain
     // order the requests arrive, and their writes are coalesced by one writer.
     private readonly SerialWriter _writer;
     private HeldSlots _held = null!;
-    private int _holdersStored;
     private IReadOnlyList<Image> _publicImages = [];
 
     public RegionGrain(
@@ -41,7 +40,6 @@ public sealed class RegionGrain : Grain, IRegionGrain
         }
 
         _publicImages = BaseImageCatalog.Images.Select(image => PublicImageView(region, image)).ToList();
-        _holdersStored = _holders.State.Holders.Count;
         _held = new HeldSlots(_state.State, _holders.State);
         return Task.CompletedTask;
     }
@@ -153,18 +151,17 @@ public sealed class RegionGrain : Grain, IRegionGrain
 
     private int LimitOf(string instanceType) => _state.State.Limits.GetValueOrDefault(instanceType, DefaultInstanceLimit);
 
-    /// <summary>New holders' numbers are stored before any count that uses them.</summary>
-    private async Task WriteAsync()
-    {
-        var holders = _held.HolderCount;
-        if (holders > _holdersStored)
+    private Task WriteAsync() => _held.StoreAsync(
+        names =>
         {
-            await _holders.WriteStateAsync();
-            _holdersStored = holders;
-        }
-
-        await _state.WriteStateAsync();
-    }
+            _holders.State.Holders = names;
+            return _holders.WriteStateAsync();
+        },
+        counts =>
+        {
+            _state.State.HeldByNumber = counts;
+            return _state.WriteStateAsync();
+        });
 
     /// <summary>A base image as every account sees it.</summary>
     internal static Image PublicImageView(string region, BaseImage image)
