@@ -5,21 +5,22 @@ namespace RegionSim.Time;
 /// before the first has stored its ETag would be refused by storage). Writes are grouped: a write not yet
 /// started carries every change made before it starts, and every caller that asked for it awaits that one
 /// write — so a burst of interleaved calls costs two writes, not one each. A caller's change is stored
-/// when its call returns.
+/// when its call returns. A write is the grain's one state, or a write of its own (a region writes two
+/// states, in order).
 /// </summary>
 internal sealed class SerialWriter(Func<Task> write)
 {
-    public SerialWriter(Orleans.Core.IStorage storage)
-        : this(storage.WriteStateAsync)
-    {
-    }
-
     private const ConfigureAwaitOptions AfterPrevious =
         ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ForceYielding;
 
     // The latest write started or queued, and the one queued (not started) that new changes can still join.
     private Task _latest = Task.CompletedTask;
     private Task? _queued;
+
+    public SerialWriter(Orleans.Core.IStorage storage)
+        : this(storage.WriteStateAsync)
+    {
+    }
 
     public Task WriteAsync()
     {
