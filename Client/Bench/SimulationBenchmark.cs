@@ -40,6 +40,7 @@ public sealed class SimulationBenchmark(ScenarioPlan plan)
 
         return new SimulationBenchmarkResult(plan.Name, summary.Overall.SessionsStarted, result.Measurements.SetupWallTime, result.Measurements.StepsWallTime,
             result.Measurements.StepsGarbageCollectionPause, result.Measurements.StepsProcessorTime, result.Measurements.StepsAllocatedBytes,
+            result.Measurements.StepsCollections, result.Measurements.StepsMethodsCompiled, result.Measurements.StepsCompilationTime,
             result.Measurements.GrainCalls, bareCalls, bareTime, barePaused, bareCpu, bareAllocated, peakMemory);
     }
 
@@ -76,6 +77,7 @@ public sealed class SimulationBenchmark(ScenarioPlan plan)
 
 public sealed record SimulationBenchmarkResult(
     string Scenario, long Sessions, TimeSpan SetupTime, TimeSpan SimulationTime, TimeSpan SimulationPaused, TimeSpan SimulationProcessorTime, long SimulationAllocatedBytes,
+    IReadOnlyList<int> SimulationCollections, long SimulationMethodsCompiled, TimeSpan SimulationCompilationTime,
     long GrainCalls, long BareCalls, TimeSpan BareTime, TimeSpan BarePaused, TimeSpan BareProcessorTime, long BareAllocatedBytes, long PeakMemoryBytes)
 {
     public double Ratio => SimulationTime / BareTime;
@@ -85,6 +87,8 @@ public sealed record SimulationBenchmarkResult(
         var table = new Table().Title($"regionsim bench simulation: {Scenario}").AddColumns("measure", "value", "target");
         table.AddRow("simulated day (wall)", $"{SimulationTime.TotalSeconds:F1} s ({SimulationProcessorTime.TotalSeconds:F1} s of CPU, {SimulationPaused.TotalSeconds:F1} s paused for GC)", "≤ 10 s");
         table.AddRow("allocated in the day", Gib(SimulationAllocatedBytes), "");
+        table.AddRow("collections in the day (gen 0, 1, 2)", string.Join(", ", SimulationCollections), "");
+        table.AddRow("compiled in the day (JIT)", $"{SimulationMethodsCompiled:N0} methods, {SimulationCompilationTime.TotalSeconds:F1} s", "");
         table.AddRow("setup before the day (wall)", $"{SetupTime.TotalSeconds:F1} s", "");
         table.AddRow("sessions started", $"{Sessions:N0}", "≥ 1,000,000");
         table.AddRow("sessions per wall second", $"{Sessions / SimulationTime.TotalSeconds:N0}", "");

@@ -54,6 +54,13 @@ public sealed record RunMeasurements
 
     /// <summary>The bytes the whole process allocated during the day (what the garbage collector has to clear).</summary>
     public long StepsAllocatedBytes { get; init; }
+
+    /// <summary>The collections of each generation (0, 1, 2) during the day.</summary>
+    public IReadOnlyList<int> StepsCollections { get; init; } = [];
+
+    /// <summary>Methods the JIT compiled during the day (first compilations and optimized recompilations), and the time it took.</summary>
+    public long StepsMethodsCompiled { get; init; }
+    public TimeSpan StepsCompilationTime { get; init; }
     public required long RegionGrainCalls { get; init; }
     public required long GrainCalls { get; init; }
     public required long PeakWorkingSetBytes { get; init; }

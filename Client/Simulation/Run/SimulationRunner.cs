@@ -35,6 +35,9 @@ public sealed class SimulationRunner(ScenarioPlan plan, IGrainFactory grains)
         var pausedBefore = GC.GetTotalPauseDuration();
         var cpuBefore = Environment.CpuUsage.TotalTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var collectionsBefore = Collections();
+        var compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var compilationBefore = System.Runtime.JitInfo.GetCompilationTime();
         var series = regions.ToDictionary(r => r.Key, _ => new FleetSample[plan.Steps], StringComparer.Ordinal);
         var timeline = new SimulationTimeline(grains);
         var outcomes = new List<TimelineOutcome>();
@@ -80,6 +83,9 @@ public sealed class SimulationRunner(ScenarioPlan plan, IGrainFactory grains)
         var paused = GC.GetTotalPauseDuration() - pausedBefore;
         var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
         var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+        var collections = Collections().Zip(collectionsBefore, (after, before) => after - before).ToList();
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - compiledBefore;
+        var compilation = System.Runtime.JitInfo.GetCompilationTime() - compilationBefore;
         var end = start + (plan.Step * plan.Steps);
         var simulated = plan.Fleets.Where(f => f.Users is not null).ToList();
         var totals = await Task.WhenAll(simulated.Select(fleet => TotalsAsync(fleet, end, recoveries)));
@@ -99,6 +105,9 @@ public sealed class SimulationRunner(ScenarioPlan plan, IGrainFactory grains)
                 StepsGarbageCollectionPause = paused,
                 StepsProcessorTime = cpu,
                 StepsAllocatedBytes = allocated,
+                StepsCollections = collections,
+                StepsMethodsCompiled = compiled,
+                StepsCompilationTime = compilation,
                 RegionGrainCalls = regionGrainCalls,
                 GrainCalls = grainCalls + regionGrainCalls,
                 PeakWorkingSetBytes = Math.Max(peakWorkingSet, Environment.WorkingSet),
@@ -107,6 +116,8 @@ public sealed class SimulationRunner(ScenarioPlan plan, IGrainFactory grains)
             },
         };
     }
+
+    private static int[] Collections() => [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
 
     /// <summary>
     /// How far fleets may run ahead: to the start of the step at which the timeline's next event happens (its
