@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Core.Internal;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using RegionSim.Errors;
@@ -111,11 +112,10 @@ public sealed class RegionCapacityTests(ClusterFixture fixture)
         ]);
         await RegionGrain.ReturnInstancesAsync([new InstanceLease { Holder = "north", InstanceType = type, Count = 3 }]);
 
-        var storage = ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
         var holders = new GrainState<RegionHoldersState>();
         var counts = new GrainState<RegionState>();
-        await storage.ReadStateAsync("regionHolders", RegionGrain.GetGrainId(), holders);
-        await storage.ReadStateAsync("region", RegionGrain.GetGrainId(), counts);
+        await Storage.ReadStateAsync("regionHolders", RegionGrain.GetGrainId(), holders);
+        await Storage.ReadStateAsync("region", RegionGrain.GetGrainId(), counts);
 
         var names = holders.State!.Holders;
         var north = names.IndexOf($"north\n{type}");
@@ -126,4 +126,47 @@ public sealed class RegionCapacityTests(ClusterFixture fixture)
         Assert.Empty(counts.State.Held);
         await RegionGrain.ReturnInstancesAsync([new InstanceLease { Holder = "south", InstanceType = type, Count = 2 }]);
     }
+
+    [Fact]
+    public async Task A_region_stored_before_its_holders_were_numbered_keeps_every_lease_when_it_activates_again()
+    {
+        const string type = "stream.graphics-pro.4xlarge";
+        await RegionGrain.LeaseInstancesAsync([new InstanceLease { Holder = "kept", InstanceType = type, Count = 1 }]);
+        var before = await RegionGrain.GetInstanceCapacityAsync("stream.standard.small");
+
+        // The region as it was stored before its holders were numbered: every count under its holder's name.
+        await RegionGrain.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        var holders = new GrainState<RegionHoldersState>();
+        var counts = new GrainState<RegionState>();
+        await Storage.ReadStateAsync("regionHolders", RegionGrain.GetGrainId(), holders);
+        await Storage.ReadStateAsync("region", RegionGrain.GetGrainId(), counts);
+        var old = new RegionState { Limits = counts.State!.Limits };
+        for (var number = 0; number < counts.State.HeldByNumber.Count; number++)
+        {
+            if (counts.State.HeldByNumber[number] is var count and not 0)
+            {
+                var name = holders.State!.Holders[number];
+                old.Held[name] = count;
+                var heldType = name[(name.IndexOf('\n') + 1)..];
+                old.InUse[heldType] = old.InUse.GetValueOrDefault(heldType) + count;
+            }
+        }
+
+        old.Held[$"old\n{type}"] = 3;
+        old.InUse[type] += 3;
+        counts.State = old;
+        holders.State = new RegionHoldersState();
+        await Storage.WriteStateAsync("region", RegionGrain.GetGrainId(), counts);
+        await Storage.WriteStateAsync("regionHolders", RegionGrain.GetGrainId(), holders);
+
+        Assert.Equal(4, (await RegionGrain.GetInstanceCapacityAsync(type)).InUse);
+        Assert.Equal(before, await RegionGrain.GetInstanceCapacityAsync("stream.standard.small"));
+        await RegionGrain.ReturnInstancesAsync([
+            new InstanceLease { Holder = "old", InstanceType = type, Count = 5 },
+            new InstanceLease { Holder = "kept", InstanceType = type, Count = 1 },
+        ]);
+        Assert.Equal(0, (await RegionGrain.GetInstanceCapacityAsync(type)).InUse);
+    }
+
+    private IGrainStorage Storage => ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
 }
