@@ -189,7 +189,7 @@ public static class BenchCommand
             }
 
             var runs = await new ClusterSimulationBenchmark(plan, result.GetValue(redis)!, counts).RunAsync(cancellationToken);
-            ClusterSimulationMeasurement.Show(Path.GetFileNameWithoutExtension(result.GetValue(scenario)!), runs);
+            ClusterSimulationMeasurement.Show(plan.Name, runs);
             return 0;
         });
         return command;

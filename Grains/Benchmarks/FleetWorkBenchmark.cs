@@ -43,10 +43,10 @@ public static class FleetWorkBenchmark
         watch.Stop();
 
         var end = start + (step * steps);
+        var allTotals = fleets.Select(fleet => fleet.Totals(end)).ToList();
         long fingerprint = 17;
-        foreach (var fleet in fleets)
+        foreach (var totals in allTotals)
         {
-            var totals = fleet.Totals(end);
             foreach (var value in (ReadOnlySpan<long>)[totals.Attempts, totals.Started, totals.Ended, totals.Refused, totals.PeakSessions, totals.SessionSteps, totals.InUseSteps, totals.RunningSteps])
             {
                 fingerprint = unchecked((fingerprint * 31) + value);
@@ -59,7 +59,7 @@ public static class FleetWorkBenchmark
             fleets.Length,
             fleets.Sum(fleet => fleet.Calls),
             fleets.Sum(fleet => fleet.CallsWithRegion),
-            fleets.Sum(fleet => fleet.Totals(end).Started),
+            allTotals.Sum(totals => totals.Started),
             watch.Elapsed,
             Environment.CpuUsage.TotalTime - processor,
             GC.GetTotalPauseDuration() - paused,
@@ -91,12 +91,13 @@ public static class FleetWorkBenchmark
         public static SimulatedFleet Start(FleetWorkload workload, SimulationTimings timings, int seed, DateTimeOffset start)
         {
             var key = ResourceKey.Parse(workload.Key);
+            var image = key with { Name = workload.Create.ImageName! };
             var (settings, desired) = FleetRequestRules.ForCreate(workload.Create);
             settings = settings with
             {
-                ImageName = workload.Create.ImageName,
-                ImageKey = $"{key.Region}/{key.Owner}/{workload.Create.ImageName}",
-                ImageArn = $"arn:aws:appstream:{key.Region}:{key.Owner}:image/{workload.Create.ImageName}",
+                ImageName = image.Name,
+                ImageKey = image.ToString(),
+                ImageArn = image.Arn(ResourceKind.Image),
             };
             var engine = new FleetEngine(new FleetGrainState(), key, start - StartLead) { Timings = timings };
             engine.Create(settings, desired, tags: null);

@@ -49,12 +49,8 @@ public sealed class FleetDueTests
     {
         var plan = Simulations.Plan(QuietFleet);
         await using var silo = await EmbeddedSilo.StartAsync(CancellationToken.None, plan.Start - SimulationSetup.Lead(plan));
-        await new SimulationSetup(plan, silo.Grains).RunAsync(CancellationToken.None);
+        var (fleet, start) = await Simulations.AttachOnlyFleetAsync(plan, silo);
         var clock = silo.Grains.GetGrain<ISimulationClockGrain>(ISimulationClockGrain.Key);
-        var start = await clock.AdvanceToAsync(plan.Start);
-        var planned = Assert.Single(plan.Fleets);
-        var fleet = silo.Grains.GetGrain<IFleetSimulationGrain>(planned.Key);
-        await fleet.AttachUsersAsync(planned.Users!, plan.Seed, start);
 
         // Every step is run here, as the region would run it if every fleet were always due; the region grants
         // whatever is asked, so the fleet's own due times are all that decide.

@@ -2,7 +2,6 @@ using RegionSim.Client.Cluster;
 using RegionSim.Client.Simulation.Run;
 using RegionSim.Client.Simulation.Scenarios;
 using RegionSim.Simulation;
-using RegionSim.Time;
 
 namespace RegionSim.Tests.Simulation;
 
@@ -31,7 +30,7 @@ public sealed class FleetRunAheadTests
     {
         var plan = Simulations.Plan(FleetDueTests.QuietFleet);
         await using var silo = await EmbeddedSilo.StartAsync(CancellationToken.None, plan.Start - SimulationSetup.Lead(plan));
-        var (fleet, start) = await AttachAsync(plan, silo);
+        var (fleet, start) = await Simulations.AttachOnlyFleetAsync(plan, silo);
 
         var limited = await fleet.StepAsync(new FleetStep { Until = start + plan.Step, Length = plan.Step, RunAheadUntil = start + (plan.Step * 5) });
         Assert.InRange(limited.Samples.Length, 1, 5);
@@ -49,7 +48,7 @@ public sealed class FleetRunAheadTests
     {
         var plan = Simulations.Plan(FleetDueTests.QuietFleet);
         await using var silo = await EmbeddedSilo.StartAsync(CancellationToken.None, plan.Start - SimulationSetup.Lead(plan));
-        var (fleet, start) = await AttachAsync(plan, silo);
+        var (fleet, start) = await Simulations.AttachOnlyFleetAsync(plan, silo);
 
         // Run until an answer covers several steps (the fleet stops early while it scales to its demand).
         var until = start + plan.Step;
@@ -71,7 +70,7 @@ public sealed class FleetRunAheadTests
     private static async Task<(List<FleetSample> Samples, int Calls)> SamplesAsync(ScenarioPlan plan, bool runAhead)
     {
         await using var silo = await EmbeddedSilo.StartAsync(CancellationToken.None, plan.Start - SimulationSetup.Lead(plan));
-        var (fleet, start) = await AttachAsync(plan, silo);
+        var (fleet, start) = await Simulations.AttachOnlyFleetAsync(plan, silo);
         var samples = new List<FleetSample>();
         var last = new FleetStepResult { Samples = [], InstanceType = "", NextDue = start };
         var calls = 0;
@@ -102,15 +101,5 @@ public sealed class FleetRunAheadTests
         }
 
         return (samples, calls);
-    }
-
-    private static async Task<(IFleetSimulationGrain Fleet, DateTimeOffset Start)> AttachAsync(ScenarioPlan plan, EmbeddedSilo silo)
-    {
-        await new SimulationSetup(plan, silo.Grains).RunAsync(CancellationToken.None);
-        var start = await silo.Grains.GetGrain<ISimulationClockGrain>(ISimulationClockGrain.Key).AdvanceToAsync(plan.Start);
-        var planned = Assert.Single(plan.Fleets);
-        var fleet = silo.Grains.GetGrain<IFleetSimulationGrain>(planned.Key);
-        await fleet.AttachUsersAsync(planned.Users!, plan.Seed, start);
-        return (fleet, start);
     }
 }

@@ -3,6 +3,7 @@ using RegionSim.Client.Simulation.Run;
 using RegionSim.Client.Simulation.Scenarios;
 using RegionSim.Client.Yaml;
 using RegionSim.Simulation;
+using RegionSim.Time;
 
 namespace RegionSim.Tests.Simulation;
 
@@ -16,6 +17,17 @@ public static class Simulations
     {
         await using var silo = await EmbeddedSilo.StartAsync(CancellationToken.None, plan.Start - SimulationSetup.Lead(plan));
         return await new SimulationRunner(plan, silo.Grains).RunAsync(new Quiet(), CancellationToken.None);
+    }
+
+    /// <summary>The scenario set up on <paramref name="silo"/>, its clock at the start, and simulated users given to its one fleet.</summary>
+    public static async Task<(IFleetSimulationGrain Fleet, DateTimeOffset Start)> AttachOnlyFleetAsync(ScenarioPlan plan, EmbeddedSilo silo)
+    {
+        await new SimulationSetup(plan, silo.Grains).RunAsync(CancellationToken.None);
+        var start = await silo.Grains.GetGrain<ISimulationClockGrain>(ISimulationClockGrain.Key).AdvanceToAsync(plan.Start);
+        var planned = Assert.Single(plan.Fleets);
+        var fleet = silo.Grains.GetGrain<IFleetSimulationGrain>(planned.Key);
+        await fleet.AttachUsersAsync(planned.Users!, plan.Seed, start);
+        return (fleet, start);
     }
 
     private sealed class Quiet : ISimulationProgress
