@@ -17,7 +17,7 @@ internal sealed partial class FleetEngine
 
     private static readonly IReadOnlyDictionary<string, string> NoSettings = new Dictionary<string, string>();
 
-    private readonly SessionsByUser _sessionsByUser = new();
+    private readonly SessionsByUser _sessionsByUser;
 
     // Made once rather than per session: every session of the fleet shares them (until its settings change).
     private string? _sessionPrefix;

@@ -45,6 +45,7 @@ internal sealed partial class FleetEngine
         Key = key;
         _keyText = key.ToString();
         _hash = SessionIds.FleetHash(_keyText);
+        _sessionsByUser = new SessionsByUser(state);
         _now = state.Exists && state.AdvancedTo < now ? state.AdvancedTo : now;
         Rebuild();
     }
@@ -451,7 +452,7 @@ internal sealed partial class FleetEngine
         }
     }
 
-    /// <summary>Rebuilds what the engine keeps beside the state: counts, timers, the queue of available instances, the index of sessions.</summary>
+    /// <summary>Rebuilds what the engine keeps beside the state: counts, timers, the queue of available instances. The index of sessions by user is made again when first asked.</summary>
     private void Rebuild()
     {
         _timers.Clear();
@@ -485,11 +486,6 @@ internal sealed partial class FleetEngine
         foreach (var instance in available)
         {
             _available.Enqueue(instance);
-        }
-
-        foreach (var session in _state.Sessions.Values)
-        {
-            _sessionsByUser.Set(session);
         }
 
         PushCurrentTimers();

@@ -5,38 +5,66 @@ namespace RegionSim.Fleets;
 /// <summary>
 /// A fleet's sessions in progress by stack and user (a user has at most one per stack). Kept as a map per
 /// stack keyed by user rather than one map keyed by the pair: ordinal string keys hash without the
-/// randomized hash a pair of strings takes, which counts when every session starts and ends here.
+/// randomized hash a pair of strings takes.
 /// </summary>
-internal sealed class SessionsByUser
+/// <remarks>
+/// Made from the fleet's sessions the first time a user is looked up, and kept from then on. A fleet that
+/// load-simulated users drive is seldom asked by user (they hold their sessions themselves), and keeping the
+/// index at every session's start and end cost about a tenth of its work (docs/benchmarks.md).
+/// </remarks>
+internal sealed class SessionsByUser(FleetGrainState state)
 {
-    private readonly Dictionary<string, Dictionary<string, StreamingSessionState>> _byStack = new(StringComparer.Ordinal);
+    private Dictionary<string, Dictionary<string, StreamingSessionState>>? _byStack;
 
     public bool TryFind(string stackName, string userId, out StreamingSessionState session)
     {
         session = null!;
-        return _byStack.TryGetValue(stackName, out var byUser) && byUser.TryGetValue(userId, out session!);
+        return Index().TryGetValue(stackName, out var byUser) && byUser.TryGetValue(userId, out session!);
     }
 
     /// <summary>The session becomes the user's on its stack.</summary>
     public void Set(StreamingSessionState session)
     {
-        if (!_byStack.TryGetValue(session.StackName, out var byUser))
+        if (_byStack is not null)
         {
-            byUser = new Dictionary<string, StreamingSessionState>(StringComparer.Ordinal);
-            _byStack.Add(session.StackName, byUser);
+            Add(_byStack, session);
         }
-
-        byUser[session.UserId] = session;
     }
 
     /// <summary>The user has no session on the session's stack any more.</summary>
     public void Remove(StreamingSessionState session)
     {
-        if (_byStack.TryGetValue(session.StackName, out var byUser))
+        if (_byStack is not null && _byStack.TryGetValue(session.StackName, out var byUser))
         {
             byUser.Remove(session.UserId);
         }
     }
 
-    public void Clear() => _byStack.Clear();
+    /// <summary>Forgets the index: the next look-up makes it again from the fleet's sessions.</summary>
+    public void Clear() => _byStack = null;
+
+    private Dictionary<string, Dictionary<string, StreamingSessionState>> Index()
+    {
+        if (_byStack is null)
+        {
+            _byStack = new(StringComparer.Ordinal);
+            foreach (var session in state.Sessions.Values)
+            {
+                Add(_byStack, session);
+            }
+        }
+
+        return _byStack;
+    }
+
+    private static void Add(Dictionary<string, Dictionary<string, StreamingSessionState>> byStack, StreamingSessionState session)
+    {
+        if (!byStack.TryGetValue(session.StackName, out var byUser))
+        {
+            byUser = new Dictionary<string, StreamingSessionState>(StringComparer.Ordinal);
+            byStack.Add(session.StackName, byUser);
+        }
+
+        byUser[session.UserId] = session;
+    }
 }
