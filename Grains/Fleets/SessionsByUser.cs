@@ -8,9 +8,9 @@ namespace RegionSim.Fleets;
 /// randomized hash a pair of strings takes.
 /// </summary>
 /// <remarks>
-/// Made from the fleet's sessions the first time a user is looked up, and kept from then on. A fleet that
-/// load-simulated users drive is seldom asked by user (they hold their sessions themselves), and keeping the
-/// index at every session's start and end cost about a tenth of its work (docs/benchmarks.md).
+/// Made from the fleet's sessions the first time a user is looked up, and kept from then on. The users of a
+/// load simulation hold their sessions themselves and seldom ask by user, so their fleets mostly never make
+/// it: a map entry less per session in progress (docs/benchmarks.md, "Where the fleets' time goes").
 /// </remarks>
 internal sealed class SessionsByUser(FleetGrainState state)
 {
