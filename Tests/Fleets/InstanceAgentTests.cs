@@ -70,35 +70,15 @@ public sealed class InstanceAgentTests
         engine.Create(new FleetSettings { InstanceType = "stream.standard.medium", FleetType = FleetType.Elastic, MaxConcurrentSessions = 5 }, 0, null);
         engine.Start();
         engine.AdvanceTo(AfterRelease + engine.Timings.FleetStart);
-        Assert.Equal(Released, engine.StartElasticSession(Request("user"), new SessionSetup { Associated = true }).StartedFrom.AgentVersion);
+        Assert.Equal(Released, engine.StartElasticSession(RunningFleets.Request("stack", "user"), new SessionSetup { Associated = true }).StartedFrom.AgentVersion);
     }
 
     /// <summary>A RUNNING ALWAYS_ON fleet of one available instance, launched before the release.</summary>
-    private static FleetEngine RunningFleet(LaunchAgent image)
-    {
-        var engine = new FleetEngine(new FleetGrainState(), new ResourceKey("us-east-1", "111111111111", "fleet"), BeforeRelease);
-        engine.Create(new FleetSettings { InstanceType = "stream.standard.medium", FleetType = FleetType.AlwaysOn, ImageArn = "arn:image", ImageAgent = image }, 1, null);
-        engine.Start();
-        Provide(engine);
-        engine.AdvanceTo(engine.Now + engine.Timings.FleetStart);
-        return engine;
-    }
+    private static FleetEngine RunningFleet(LaunchAgent image) => RunningFleets.AlwaysOn(BeforeRelease, desired: 1, image);
 
-    /// <summary>The region grants every slot the fleet asks for, and the instances finish provisioning.</summary>
-    private static void Provide(FleetEngine engine)
-    {
-        var asked = engine.SlotsToLease;
-        engine.SlotsGranted(asked, asked);
-        engine.AdvanceTo(engine.Now + engine.Timings.FleetInstanceProvisioning);
-    }
+    private static void Provide(FleetEngine engine) => RunningFleets.Provide(engine);
 
     private static IEnumerable<string> Agents(FleetEngine engine) => engine.State.Instances.Values.Select(instance => instance.AgentVersion).ToArray();
 
-    private static StreamingSessionState Connect(FleetEngine engine, string user) =>
-        engine.StartSession(Request(user), new SessionSetup { Associated = true }) ?? throw new InvalidOperationException($"No instance for {user}.");
-
-    private static StreamingConnectRequest Request(string user) => new()
-    {
-        Region = "us-east-1", AccountId = "111111111111", StackName = "stack", FleetName = "fleet", UserId = user, Expires = DateTimeOffset.MaxValue,
-    };
+    private static StreamingSessionState Connect(FleetEngine engine, string user) => RunningFleets.Connect(engine, "stack", user);
 }

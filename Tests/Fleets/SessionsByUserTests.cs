@@ -1,7 +1,5 @@
 using RegionSim.Fleets;
-using RegionSim.Resources;
 using RegionSim.Sessions;
-using RegionSim.Stacks;
 
 namespace RegionSim.Tests.Fleets;
 
@@ -18,9 +16,9 @@ public sealed class SessionsByUserTests
     public void The_first_look_up_finds_the_sessions_in_progress_then_and_later_ones_follow_starts_and_ends()
     {
         var engine = RunningFleet(desired: 4);
-        var ann = Connect(engine, "stack", "ann");
-        var bob = Connect(engine, "stack", "bob");
-        var annElsewhere = Connect(engine, "other", "ann");
+        var ann = RunningFleets.Connect(engine, "stack", "ann");
+        var bob = RunningFleets.Connect(engine, "stack", "bob");
+        var annElsewhere = RunningFleets.Connect(engine, "other", "ann");
         engine.Act(bob, UserAction.LogOut);
 
         Assert.Same(ann, engine.Resume("stack", "ann"));
@@ -29,8 +27,8 @@ public sealed class SessionsByUserTests
         Assert.Null(engine.Resume("other", "bob"));
 
         engine.Act(ann, UserAction.LogOut);
-        Provide(engine);
-        var bobAgain = Connect(engine, "stack", "bob");
+        RunningFleets.Provide(engine);
+        var bobAgain = RunningFleets.Connect(engine, "stack", "bob");
 
         Assert.Null(engine.Resume("stack", "ann"));
         Assert.Same(bobAgain, engine.Resume("stack", "bob"));
@@ -41,7 +39,7 @@ public sealed class SessionsByUserTests
     public void An_engine_made_again_from_the_stored_state_finds_the_sessions_in_it()
     {
         var engine = RunningFleet(desired: 2);
-        var ann = Connect(engine, "stack", "ann");
+        var ann = RunningFleets.Connect(engine, "stack", "ann");
         Assert.Same(ann, engine.Resume("stack", "ann"));
 
         var again = new FleetEngine(engine.State, engine.Key, engine.Now);
@@ -50,28 +48,5 @@ public sealed class SessionsByUserTests
         Assert.Null(again.Resume("stack", "ann"));
     }
 
-    /// <summary>A RUNNING ALWAYS_ON fleet with <paramref name="desired"/> available instances.</summary>
-    private static FleetEngine RunningFleet(int desired)
-    {
-        var engine = new FleetEngine(new FleetGrainState(), new ResourceKey("us-east-1", "111111111111", "fleet"), Start);
-        engine.Create(new FleetSettings { InstanceType = "stream.standard.medium", FleetType = FleetType.AlwaysOn, ImageArn = "arn:image" }, desired, null);
-        engine.Start();
-        Provide(engine);
-        engine.AdvanceTo(engine.Now + engine.Timings.FleetStart);
-        return engine;
-    }
-
-    /// <summary>The region grants every slot the fleet asks for, and the instances finish provisioning.</summary>
-    private static void Provide(FleetEngine engine)
-    {
-        var asked = engine.SlotsToLease;
-        engine.SlotsGranted(asked, asked);
-        engine.AdvanceTo(engine.Now + engine.Timings.FleetInstanceProvisioning);
-    }
-
-    private static StreamingSessionState Connect(FleetEngine engine, string stack, string user) =>
-        engine.StartSession(
-            new StreamingConnectRequest { Region = "us-east-1", AccountId = "111111111111", StackName = stack, FleetName = "fleet", UserId = user, Expires = DateTimeOffset.MaxValue },
-            new SessionSetup { Associated = true })
-        ?? throw new InvalidOperationException($"No instance for {user}.");
+    private static FleetEngine RunningFleet(int desired) => RunningFleets.AlwaysOn(Start, desired);
 }
