@@ -15,6 +15,7 @@ public sealed class RegionSimulationGrain : Grain, IRegionSimulationGrain
 {
     private readonly List<SimulatedFleet> _fleets = [];
     private readonly List<SimulatedFleet> _due = [];
+    private IRegionGrain? _region;
     private TimeSpan _step;
     private DateTimeOffset _previous;
     private bool _begun;
@@ -92,7 +93,7 @@ public sealed class RegionSimulationGrain : Grain, IRegionSimulationGrain
         var grainCalls = _due.Count;
         if (returns.Count > 0 || leases.Count > 0)
         {
-            var granted = await GrainFactory.GetGrain<IRegionGrain>(this.GetPrimaryKeyString()).ExchangeInstancesAsync(returns, leases);
+            var granted = await Region.ExchangeInstancesAsync(returns, leases);
             grainCalls++;
             for (var i = 0; i < asking.Count; i++)
             {
@@ -108,6 +109,9 @@ public sealed class RegionSimulationGrain : Grain, IRegionSimulationGrain
 
         return new RegionStepResult { Sample = sample, GrainCalls = grainCalls };
     }
+
+    // Made once: making a grain reference resolves its interface's type every time, at every step of the day.
+    private IRegionGrain Region => _region ??= GrainFactory.GetGrain<IRegionGrain>(this.GetPrimaryKeyString());
 
     private sealed class SimulatedFleet(string key, IFleetSimulationGrain grain, DateTimeOffset from) : SteppedFleet(from)
     {

@@ -17,6 +17,10 @@ public sealed class SimulationClockGrain(
     // A guard against work that keeps rescheduling itself at the same instant.
     private const int MaxMomentsPerAdvance = 10_000_000;
 
+    // Made once per region: making a grain reference resolves its interface's type every time, and the clock
+    // asks every region at every step.
+    private readonly Dictionary<string, IRegionClockGrain> _regionClocks = new(StringComparer.Ordinal);
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // After a restart, or on another silo after this one's died, the clock carries on from where the
@@ -83,5 +87,14 @@ public sealed class SimulationClockGrain(
         return (moment, pending.Where(r => r.Due <= moment).Select(r => r.Region).ToList());
     }
 
-    private IRegionClockGrain RegionClock(string region) => GrainFactory.GetGrain<IRegionClockGrain>(region);
+    private IRegionClockGrain RegionClock(string region)
+    {
+        if (!_regionClocks.TryGetValue(region, out var clock))
+        {
+            clock = GrainFactory.GetGrain<IRegionClockGrain>(region);
+            _regionClocks.Add(region, clock);
+        }
+
+        return clock;
+    }
 }

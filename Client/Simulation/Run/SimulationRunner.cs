@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using RegionSim.Client.Cluster;
 using RegionSim.Client.Simulation.Scenarios;
@@ -18,7 +19,10 @@ public sealed class SimulationRunner(ScenarioPlan plan, IGrainFactory grains)
     /// <summary>Moving the clock a step: the call itself, and the clock asking each region's clock what it has due.</summary>
     private static readonly int ClockCallsPerStep = 1 + Regions.AwsRegions.Codes.Count;
 
-    private ISimulationClockGrain Clock => grains.GetGrain<ISimulationClockGrain>(ISimulationClockGrain.Key);
+    // Grain references are made once: making one resolves its interface's type every time, at every step.
+    private readonly ConcurrentDictionary<string, IRegionSimulationGrain> _regionSimulations = new(StringComparer.Ordinal);
+
+    private ISimulationClockGrain Clock { get; } = grains.GetGrain<ISimulationClockGrain>(ISimulationClockGrain.Key);
 
     public async Task<SimulationResult> RunAsync(ISimulationProgress progress, CancellationToken cancellationToken)
     {
@@ -204,7 +208,8 @@ public sealed class SimulationRunner(ScenarioPlan plan, IGrainFactory grains)
         }, RecoveryPatience);
     }
 
-    private IRegionSimulationGrain RegionSimulation(string region) => grains.GetGrain<IRegionSimulationGrain>(region);
+    private IRegionSimulationGrain RegionSimulation(string region) =>
+        _regionSimulations.GetOrAdd(region, static (key, factory) => factory.GetGrain<IRegionSimulationGrain>(key), grains);
 }
 
 /// <summary>Told after every step, for a progress bar.</summary>
