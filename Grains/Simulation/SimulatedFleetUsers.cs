@@ -270,11 +270,12 @@ internal sealed class SimulatedFleetUsers
     }
 
     /// <summary>
-    /// The user's session in progress, brought back. A user has at most one at a time, so while the move's
-    /// session is in progress it is that one; otherwise the fleet is asked by user, as a real user's client would.
+    /// The user's session, brought back while it is in progress. A simulated user has at most one session at a
+    /// time and holds it, so once it has ended there is none to come back to: asking the fleet by user would
+    /// find nothing, and would make the fleet keep its index of sessions by user from then on.
     /// </summary>
-    private StreamingSessionState? Resume(FleetEngine engine, in UserMove move) =>
-        FleetEngine.IsInProgress(move.Session!) ? engine.Resume(move.Session!) : engine.Resume(_template.StackName, move.Visit.UserId);
+    private static StreamingSessionState? Resume(FleetEngine engine, in UserMove move) =>
+        FleetEngine.IsInProgress(move.Session!) ? engine.Resume(move.Session!) : null;
 
     private void Arrive(FleetEngine engine, UserVisit visit, DateTimeOffset now)
     {
