@@ -9,8 +9,8 @@ namespace RegionSim.Fleets;
 /// </summary>
 /// <remarks>
 /// Made from the fleet's sessions the first time a user is looked up, and kept from then on. The users of a
-/// load simulation hold their sessions themselves and seldom ask by user, so their fleets mostly never make
-/// it: a map entry less per session in progress (docs/benchmarks.md, "Where the fleets' time goes").
+/// load simulation hold their sessions themselves and never ask by user, so their fleets never make it: two
+/// map operations less per session (docs/benchmarks.md, "Where the fleets' time goes").
 /// </remarks>
 internal sealed class SessionsByUser(FleetGrainState state)
 {
