@@ -16,7 +16,11 @@ out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 
 for tree in "$here" "$other"; do
-  dotnet build -c Release "$tree/Client" -v quiet -nologo >/dev/null
+  if ! dotnet build -c Release "$tree/Client" -v quiet -nologo >"$out/build.txt" 2>&1; then
+    echo "$tree/Client does not build:" >&2
+    grep -E "error|Error" "$out/build.txt" | head -20 >&2
+    exit 1
+  fi
 done
 
 # The "ahead" row of bench fleets' table: | fleets | threads | calls | wall | CPU | GC pause | allocated |
@@ -28,6 +32,13 @@ for i in $(seq "$pairs"); do
   wait
   this_cpu="$(cpu_of "$out/this.txt")"
   other_cpu="$(cpu_of "$out/other.txt")"
+  for run in this other; do
+    if [ -z "$(cpu_of "$out/$run.txt")" ]; then
+      echo "The $run tree's bench fleets gave no figures:" >&2
+      tail -20 "$out/$run.txt" >&2
+      exit 1
+    fi
+  done
   echo "pair $i: this tree ${this_cpu} s of CPU, the other ${other_cpu} s" | tee -a "$out/pairs.txt"
 done
 
