@@ -39,7 +39,15 @@ public sealed class SimulatedReconnectTests
             Assert.Equal(2, user.Count());
             Assert.Contains(first.EndReason, new SessionEndReason?[] { SessionEndReason.DisconnectTimeout, SessionEndReason.LogOut });
             Assert.True(first.EndedAt <= second.StartTime, $"{user.Key} started again at {second.StartTime} while the first session ran until {first.EndedAt}.");
+
+            // The work left is what the hour had left at the reconnect: the user logs out when the hour is up.
+            if (second.EndedAt is { } ended)
+            {
+                Assert.Equal(SessionEndReason.LogOut, second.EndReason);
+                Assert.Equal(first.StartTime + TimeSpan.FromHours(1), ended);
+            }
         });
+        Assert.Contains(startedOver, user => user.MaxBy(session => session.Number)!.EndReason == SessionEndReason.LogOut);
     }
 
     /// <summary>Three hours of users who each stay an hour and all lose the connection once; every session the fleet made, ended or not.</summary>
