@@ -17,6 +17,4 @@ public sealed record FleetWorkMeasurement(
     TimeSpan ProcessorTime,
     TimeSpan GarbageCollectionPause,
     long AllocatedBytes,
-    long Fingerprint)
-{
-}
+    long Fingerprint);
