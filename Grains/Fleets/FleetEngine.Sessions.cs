@@ -28,7 +28,7 @@ internal sealed partial class FleetEngine
     public bool IsStreaming => _state.Exists && _state.State == FleetState.Running;
 
     /// <summary>Sessions PENDING or ACTIVE.</summary>
-    public int SessionsInProgress => _state.Sessions.Count;
+    public int SessionsInProgress => _sessions.Count;
 
     /// <summary>Whether a session the fleet made is still in progress: only ending one takes it from the fleet's sessions, and ending makes it EXPIRED.</summary>
     public static bool IsInProgress(StreamingSessionState session) => session.State != SessionState.Expired;
@@ -80,7 +80,7 @@ internal sealed partial class FleetEngine
     {
         _state.Slots++;
         var instance = new FleetInstance { Id = SessionIds.Instance(_hash, ++_state.InstancesMade), At = _now, AgentVersion = LaunchAgentVersion() };
-        _state.Instances.Add(instance.Id, instance);
+        _instances.Add(instance);
         var session = NewSession(request, request.UserId, setup, instance, Timings.ElasticInstanceStart);
         SetInUse(instance, session.Id);
         return session;
@@ -97,7 +97,7 @@ internal sealed partial class FleetEngine
     /// <summary>What the user does in a session in progress; ResourceNotFound when there is no such session.</summary>
     public StreamingSessionState Act(string sessionId, UserAction action)
     {
-        return _state.Sessions.TryGetValue(sessionId, out var session) ? Act(session, action) : throw NoSession(sessionId);
+        return _sessions.TryGet(sessionId, out var session) ? Act(session, action) : throw NoSession(sessionId);
     }
 
     /// <summary>What the user does in that session, which is in progress (<see cref="IsInProgress"/>).</summary>
@@ -138,7 +138,7 @@ internal sealed partial class FleetEngine
     /// <summary>ExpireSession; answers whether the fleet had the session.</summary>
     public bool Expire(string sessionId)
     {
-        if (!_state.Sessions.TryGetValue(sessionId, out var session))
+        if (!_sessions.TryGet(sessionId, out var session))
         {
             return false;
         }
@@ -159,7 +159,7 @@ internal sealed partial class FleetEngine
     public DescribeSessionsResponse DescribeSessions(DescribeSessionsRequest request, int offset, int limit)
     {
         var matching = new List<StreamingSessionState>();
-        foreach (var session in _state.Sessions.Values)
+        foreach (var session in _sessions)
         {
             if (session.StackName == request.StackName
                 && (request.UserId is null || session.UserId == request.UserId)
@@ -177,7 +177,7 @@ internal sealed partial class FleetEngine
 
     public SessionDetails? Details(string sessionId)
     {
-        if (!_state.Sessions.TryGetValue(sessionId, out var session))
+        if (!_sessions.TryGet(sessionId, out var session))
         {
             session = _state.EndedSessions.FindLast(ended => ended.Id == sessionId);
         }
@@ -196,7 +196,7 @@ internal sealed partial class FleetEngine
     public int CountSessions(string stackName)
     {
         var count = 0;
-        foreach (var session in _state.Sessions.Values)
+        foreach (var session in _sessions)
         {
             count += session.StackName == stackName ? 1 : 0;
         }
@@ -240,7 +240,8 @@ internal sealed partial class FleetEngine
             StartedFrom = persisted ? StartFrom(instance, setup.ProfileSettings, persisted: true) : PlainStart(instance),
             SettingsGroup = persisted ? setup.SettingsGroup : null,
         };
-        _state.Sessions.Add(session.Id, session);
+        session.Instance = instance;
+        _sessions.Add(session);
         _sessionsByUser.Set(session);
         _changed = true;
         Schedule(session);
@@ -299,7 +300,7 @@ internal sealed partial class FleetEngine
     /// <summary>The session ends: EXPIRED, its instance terminated (the host's reconcile decides on a replacement), the user's profile sent to the stack when it persists it.</summary>
     private void End(StreamingSessionState session, SessionEndReason reason)
     {
-        _state.Sessions.Remove(session.Id);
+        _sessions.Remove(session);
         _sessionsByUser.Remove(session);
         session.State = SessionState.Expired;
         session.Connected = false;
@@ -315,10 +316,12 @@ internal sealed partial class FleetEngine
             _state.EndedSessions.RemoveRange(0, _state.EndedSessions.Count - EndedSessionsKept);
         }
 
-        if (_state.Instances.Remove(session.InstanceId, out var instance))
+        if (session.Instance is { } instance && _instances.Remove(instance))
         {
             Terminated(instance);
         }
+
+        session.Instance = null;
 
         if (session.SettingsGroup is not null && session.ProfileChanges is { Count: > 0 } changes)
         {
@@ -343,7 +346,7 @@ internal sealed partial class FleetEngine
 
     private void EndAllSessions(SessionEndReason reason)
     {
-        var sessions = _state.Sessions.Values.OrderBy(session => session.Number).ToList();
+        var sessions = _sessions.OrderBy(session => session.Number).ToList();
         foreach (var session in sessions)
         {
             End(session, reason);
@@ -353,7 +356,7 @@ internal sealed partial class FleetEngine
     /// <summary>After the fleet's timeouts change, every session's next moment may have moved.</summary>
     private void RescheduleSessions()
     {
-        foreach (var session in _state.Sessions.Values)
+        foreach (var session in _sessions)
         {
             Schedule(session);
         }

@@ -25,6 +25,8 @@ internal sealed partial class FleetEngine
     private const int CompactTimersAbove = 256;
 
     private readonly FleetGrainState _state;
+    private readonly FleetRoster<FleetInstance> _instances;
+    private readonly FleetRoster<StreamingSessionState> _sessions;
     private readonly string _keyText;
     private readonly uint _hash;
     private readonly PriorityQueue<FleetTimer, TimerOrder> _timers = new();
@@ -42,6 +44,9 @@ internal sealed partial class FleetEngine
     public FleetEngine(FleetGrainState state, ResourceKey key, DateTimeOffset now)
     {
         _state = state;
+        TakeOverMaps(state);
+        _instances = new(state.CurrentInstances);
+        _sessions = new(state.SessionsInProgress);
         Key = key;
         _keyText = key.ToString();
         _hash = SessionIds.FleetHash(_keyText);
@@ -73,7 +78,7 @@ internal sealed partial class FleetEngine
     public int SlotsToLease => _state.CapacityRetryAt is null ? Math.Max(0, Target - _state.Slots) : 0;
 
     /// <summary>Leased slots the fleet no longer needs.</summary>
-    public int SlotsToReturn => Math.Max(0, _state.Slots - Math.Max(_state.Instances.Count, Target));
+    public int SlotsToReturn => Math.Max(0, _state.Slots - Math.Max(_instances.Count, Target));
 
     /// <summary>The capacity status, counted from the instances.</summary>
     public ComputeCapacityStatus CapacityStatus => IsElastic
@@ -280,12 +285,12 @@ internal sealed partial class FleetEngine
         }
 
         var target = Target;
-        if (_state.Instances.Count > target && _provisioningCount + _availableCount > 0)
+        if (_instances.Count > target && _provisioningCount + _availableCount > 0)
         {
-            TerminateIdle(_state.Instances.Count - target);
+            TerminateIdle(_instances.Count - target);
         }
 
-        var reuse = Math.Min(_state.Slots - _state.Instances.Count, target - _state.Instances.Count);
+        var reuse = Math.Min(_state.Slots - _instances.Count, target - _instances.Count);
         for (var i = 0; i < reuse; i++)
         {
             Provision();
@@ -301,7 +306,7 @@ internal sealed partial class FleetEngine
             At = _now + Timings.FleetInstanceProvisioning,
             AgentVersion = LaunchAgentVersion(),
         };
-        _state.Instances.Add(instance.Id, instance);
+        _instances.Add(instance);
         _provisioningCount++;
         _changed = true;
         Push(instance.At, TimerKind.Instance, instance);
@@ -321,7 +326,7 @@ internal sealed partial class FleetEngine
         if (_provisioningCount > 0 && count > 0)
         {
             var provisioning = new List<FleetInstance>(_provisioningCount);
-            foreach (var instance in _state.Instances.Values)
+            foreach (var instance in _instances)
             {
                 if (instance.State == FleetInstanceState.Provisioning)
                 {
@@ -360,7 +365,7 @@ internal sealed partial class FleetEngine
     /// <summary>The instance is gone; its slot stays with the fleet until reused or given back.</summary>
     private void Terminate(FleetInstance instance)
     {
-        _state.Instances.Remove(instance.Id);
+        _instances.Remove(instance);
         Terminated(instance);
     }
 
@@ -445,7 +450,7 @@ internal sealed partial class FleetEngine
 
         // Stale timers stay queued until their time (a session's maximum-duration timer waits for hours after
         // the session ends): when they are most of the queue, the queue is made again from what is current.
-        if (_timers.Count > CompactTimersAbove && _timers.Count > 4 * (_provisioningCount + _state.Sessions.Count + _state.Scaling.ScheduledActions.Count + 1))
+        if (_timers.Count > CompactTimersAbove && _timers.Count > 4 * (_provisioningCount + _sessions.Count + _state.Scaling.ScheduledActions.Count + 1))
         {
             _timers.Clear();
             PushCurrentTimers();
@@ -465,7 +470,7 @@ internal sealed partial class FleetEngine
         }
 
         var available = new List<FleetInstance>();
-        foreach (var instance in _state.Instances.Values)
+        foreach (var instance in _instances)
         {
             switch (instance.State)
             {
@@ -488,13 +493,53 @@ internal sealed partial class FleetEngine
             _available.Enqueue(instance);
         }
 
+        LinkSessionsToInstances();
         PushCurrentTimers();
+    }
+
+    /// <summary>Gives each session in progress its instance, which the state names by id only.</summary>
+    private void LinkSessionsToInstances()
+    {
+        if (_sessions.Count == 0)
+        {
+            return;
+        }
+
+        var inUse = new Dictionary<string, FleetInstance>(_inUseCount, StringComparer.Ordinal);
+        foreach (var instance in _instances)
+        {
+            if (instance.State == FleetInstanceState.InUse)
+            {
+                inUse[instance.Id] = instance;
+            }
+        }
+
+        foreach (var session in _sessions)
+        {
+            session.Instance = inUse.GetValueOrDefault(session.InstanceId);
+        }
+    }
+
+    /// <summary>A fleet stored before its instances and sessions were lists kept them in maps by id: they move to the lists (and leave storage with the fleet's next write).</summary>
+    private static void TakeOverMaps(FleetGrainState state)
+    {
+        if (state.Instances is { } instances)
+        {
+            state.CurrentInstances.AddRange(instances.Values);
+            state.Instances = null;
+        }
+
+        if (state.Sessions is { } sessions)
+        {
+            state.SessionsInProgress.AddRange(sessions.Values);
+            state.Sessions = null;
+        }
     }
 
     /// <summary>A timer for everything that waits: provisioning instances, sessions, the fleet's transition, scheduled actions.</summary>
     private void PushCurrentTimers()
     {
-        foreach (var instance in _state.Instances.Values)
+        foreach (var instance in _instances)
         {
             if (instance.State == FleetInstanceState.Provisioning)
             {
@@ -502,7 +547,7 @@ internal sealed partial class FleetEngine
             }
         }
 
-        foreach (var session in _state.Sessions.Values)
+        foreach (var session in _sessions)
         {
             Schedule(session);
         }

@@ -29,8 +29,14 @@ public sealed class FleetGrainState
 
     /// <summary>How many instances the region could not grant at the last ask.</summary>
     [Id(9)] public int CapacityShortfall { get; set; }
-    [Id(10)] public Dictionary<string, FleetInstance> Instances { get; set; } = new(StringComparer.Ordinal);
-    [Id(11)] public Dictionary<string, StreamingSessionState> Sessions { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The instances and sessions in progress as fleets stored them before <see cref="CurrentInstances"/> and
+    /// <see cref="SessionsInProgress"/>: maps by id. Read once, when such a fleet activates (its engine takes
+    /// them over); null since.
+    /// </summary>
+    [Id(10)] public Dictionary<string, FleetInstance>? Instances { get; set; }
+    [Id(11)] public Dictionary<string, StreamingSessionState>? Sessions { get; set; }
 
     /// <summary>Sessions that ended, newest last: the last <c>FleetEngine.EndedSessionsKept</c> at least, and at most twice as many.</summary>
     [Id(12)] public List<StreamingSessionState> EndedSessions { get; set; } = [];
@@ -46,4 +52,10 @@ public sealed class FleetGrainState
 
     /// <summary>The time the fleet last ran to: after a reactivation, work due since then happens at its own time.</summary>
     [Id(20)] public DateTimeOffset AdvancedTo { get; set; }
+
+    /// <summary>The instances the fleet has (provisioning, available, in use), in no meaningful order (see <c>FleetRoster</c>).</summary>
+    [Id(21)] public List<FleetInstance> CurrentInstances { get; set; } = [];
+
+    /// <summary>Sessions PENDING or ACTIVE, in no meaningful order (see <c>FleetRoster</c>).</summary>
+    [Id(22)] public List<StreamingSessionState> SessionsInProgress { get; set; } = [];
 }

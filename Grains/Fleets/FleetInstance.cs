@@ -5,7 +5,7 @@ namespace RegionSim.Fleets;
 /// ready to start), then in use by one session, then terminated (gone from the fleet).
 /// </summary>
 [GenerateSerializer, Alias("RegionSim.FleetInstance")]
-public sealed class FleetInstance
+public sealed class FleetInstance : IRosterMember
 {
     [Id(0)] public string Id { get; set; } = "";
     [Id(1)] public FleetInstanceState State { get; set; }
@@ -26,6 +26,11 @@ public sealed class FleetInstance
     /// </summary>
     [NonSerialized]
     internal bool Terminated;
+
+    [NonSerialized]
+    private int _rosterSlot;
+
+    int IRosterMember.RosterSlot { get => _rosterSlot; set => _rosterSlot = value; }
 }
 
 [GenerateSerializer]

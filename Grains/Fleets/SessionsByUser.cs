@@ -48,7 +48,7 @@ internal sealed class SessionsByUser(FleetGrainState state)
         if (_byStack is null)
         {
             _byStack = new(StringComparer.Ordinal);
-            foreach (var session in state.Sessions.Values)
+            foreach (var session in state.SessionsInProgress)
             {
                 Add(_byStack, session);
             }

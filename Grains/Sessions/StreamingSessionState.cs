@@ -1,8 +1,10 @@
+using RegionSim.Fleets;
+
 namespace RegionSim.Sessions;
 
 /// <summary>A session as its fleet keeps it.</summary>
 [GenerateSerializer, Alias("RegionSim.StreamingSessionState")]
-public sealed class StreamingSessionState
+public sealed class StreamingSessionState : IRosterMember
 {
     [Id(0)] public string Id { get; set; } = "";
 
@@ -35,4 +37,16 @@ public sealed class StreamingSessionState
     [Id(18)] public List<string>? SoftwareInstalled { get; set; }
     [Id(19)] public DateTimeOffset? EndedAt { get; set; }
     [Id(20)] public SessionEndReason? EndReason { get; set; }
+
+    /// <summary>
+    /// The instance it runs on while it is in progress. Never stored (the fleet links it again when it
+    /// rebuilds from its state): ending a session takes its instance without looking it up by id.
+    /// </summary>
+    [NonSerialized]
+    internal FleetInstance? Instance;
+
+    [NonSerialized]
+    private int _rosterSlot;
+
+    int IRosterMember.RosterSlot { get => _rosterSlot; set => _rosterSlot = value; }
 }

@@ -29,7 +29,7 @@ public sealed class FleetEngineReferenceTests
         Assert.False(FleetEngine.IsInProgress(loggedOut));
         Assert.False(FleetEngine.IsInProgress(expired));
         Assert.True(FleetEngine.IsInProgress(kept));
-        Assert.Equal([kept.Id], engine.State.Sessions.Keys);
+        Assert.Equal([kept], engine.State.SessionsInProgress);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class FleetEngineReferenceTests
         var engine = RunningFleet(desired: 2);
         engine.SetDesired(4);
         engine.SlotsGranted(engine.SlotsToLease, engine.SlotsToLease);
-        var provisioning = engine.State.Instances.Values.Where(instance => instance.State == FleetInstanceState.Provisioning).ToList();
+        var provisioning = engine.State.CurrentInstances.Where(instance => instance.State == FleetInstanceState.Provisioning).ToList();
         Assert.Equal(2, provisioning.Count);
 
         // Their timers stay queued, holding them: when they fire, the instances are gone and nothing happens.

@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Core.Internal;
+using Orleans.Storage;
+using Orleans.TestingHost;
 using RegionSim.Fleets;
 using RegionSim.Scaling;
 using RegionSim.Sessions;
@@ -43,4 +47,47 @@ public sealed class FleetPersistenceTests(ClusterFixture fixture)
         await fixture.AdvanceAsync((await fixture.TimingsAsync()).FleetInstanceProvisioning);
         Assert.Equal(new ComputeCapacityStatus { Desired = 3, Running = 3, InUse = 0, Available = 3 }, await fixture.CapacityAsync(account, fleet));
     }
+
+    [Fact]
+    public async Task A_fleet_stored_with_its_instances_and_sessions_in_maps_by_id_keeps_them_when_it_activates_again()
+    {
+        var account = TestAccounts.NewAccount();
+        var (fleet, stack) = await fixture.NewStreamingFleetAsync(account, FleetType.AlwaysOn, desired: 3);
+        var ending = (await fixture.ConnectAsync(account, stack, fleet, "xena")).Session;
+        var staying = (await fixture.ConnectAsync(account, stack, fleet, "yuri")).Session;
+        var grain = fixture.Grains.GetFleet(ImageSetup.Region, account, fleet);
+
+        // The fleet as it was stored before its instances and sessions were lists: maps by id.
+        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        var stored = new GrainState<FleetGrainState>();
+        await Storage.ReadStateAsync("fleet", grain.GetGrainId(), stored);
+        var fleetState = stored.State!;
+        Assert.Equal(3, fleetState.CurrentInstances.Count);
+        fleetState.Instances = fleetState.CurrentInstances.ToDictionary(instance => instance.Id, StringComparer.Ordinal);
+        fleetState.Sessions = fleetState.SessionsInProgress.ToDictionary(session => session.Id, StringComparer.Ordinal);
+        fleetState.CurrentInstances = [];
+        fleetState.SessionsInProgress = [];
+        await Storage.WriteStateAsync("fleet", grain.GetGrainId(), stored);
+
+        var sessions = fixture.Grains.GetFleetSessions(ImageSetup.Region, account, fleet);
+        var described = await sessions.DescribeSessionsAsync(new DescribeSessionsRequest { StackName = stack, FleetName = fleet });
+        Assert.Equal([ending.Id, staying.Id], described.Sessions.Select(session => session.Id));
+        Assert.Equal(new ComputeCapacityStatus { Desired = 3, Running = 3, InUse = 2, Available = 1 }, await fixture.CapacityAsync(account, fleet));
+
+        // Ending a session found by its id takes its instance with it; a user comes back to the session by user.
+        Assert.True(await sessions.ExpireAsync(ending.Id));
+        Assert.Equal(new ComputeCapacityStatus { Desired = 3, Running = 2, InUse = 1, Available = 1 }, await fixture.CapacityAsync(account, fleet));
+        var back = await fixture.ConnectAsync(account, stack, fleet, "yuri");
+        Assert.True(back.Resumed);
+        Assert.Equal(staying.InstanceId, back.Session.InstanceId);
+
+        // The next write stores the lists, and no maps.
+        await Storage.ReadStateAsync("fleet", grain.GetGrainId(), stored);
+        Assert.Null(stored.State!.Instances);
+        Assert.Null(stored.State.Sessions);
+        Assert.Equal([staying.Id], stored.State.SessionsInProgress.Select(session => session.Id));
+        Assert.Equal(3, stored.State.CurrentInstances.Count);
+    }
+
+    private IGrainStorage Storage => ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
 }

@@ -51,7 +51,7 @@ public sealed class InstanceAgentTests
         // The first user gets the instance longest available, launched before the release.
         Assert.Equal(Carried, Connect(engine, "first").StartedFrom.AgentVersion);
         Assert.Equal(later, Connect(engine, "second").StartedFrom.AgentVersion);
-        Assert.Equal(later, engine.Details(engine.State.Sessions.Values.Single(s => s.UserId == "second").Id)!.StartedFrom.AgentVersion);
+        Assert.Equal(later, engine.Details(engine.State.SessionsInProgress.Single(s => s.UserId == "second").Id)!.StartedFrom.AgentVersion);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class InstanceAgentTests
 
     private static void Provide(FleetEngine engine) => RunningFleets.Provide(engine);
 
-    private static IEnumerable<string> Agents(FleetEngine engine) => engine.State.Instances.Values.Select(instance => instance.AgentVersion).ToArray();
+    private static IEnumerable<string> Agents(FleetEngine engine) => engine.State.CurrentInstances.Select(instance => instance.AgentVersion).ToArray();
 
     private static StreamingSessionState Connect(FleetEngine engine, string user) => RunningFleets.Connect(engine, "stack", user);
 }

@@ -73,6 +73,6 @@ public sealed class SimulatedReconnectTests
 
         // Few enough that the fleet still remembers every ended one.
         Assert.True(engine.State.EndedSessions.Count < FleetEngine.EndedSessionsKept);
-        return [.. engine.State.EndedSessions, .. engine.State.Sessions.Values];
+        return [.. engine.State.EndedSessions, .. engine.State.SessionsInProgress];
     }
 }
