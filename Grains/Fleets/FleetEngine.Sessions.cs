@@ -71,7 +71,7 @@ internal sealed partial class FleetEngine
 
         var startup = Settings.FleetType == FleetType.OnDemand ? Timings.OnDemandInstanceStart : TimeSpan.Zero;
         var session = NewSession(request, userId, setup, instance, startup);
-        SetInUse(instance, session.Id);
+        SetInUse(instance, session);
         return session;
     }
 
@@ -79,10 +79,10 @@ internal sealed partial class FleetEngine
     public StreamingSessionState StartElasticSession(StreamingConnectRequest request, SessionSetup setup)
     {
         _state.Slots++;
-        var instance = new FleetInstance { Id = SessionIds.Instance(_hash, ++_state.InstancesMade), At = _now, AgentVersion = LaunchAgentVersion() };
+        var instance = new FleetInstance { FleetHash = _hash, Number = ++_state.InstancesMade, At = _now, AgentVersion = LaunchAgentVersion() };
         _instances.Add(instance);
         var session = NewSession(request, request.UserId, setup, instance, Timings.ElasticInstanceStart);
-        SetInUse(instance, session.Id);
+        SetInUse(instance, session);
         return session;
     }
 
@@ -224,12 +224,12 @@ internal sealed partial class FleetEngine
         var persisted = setup.ApplicationSettingsEnabled;
         var session = new StreamingSessionState
         {
-            Id = SessionIds.Session(_sessionPrefix ??= SessionIds.SessionPrefix(_hash, _state.CreatedTime.UtcTicks), number),
+            IdPrefix = _sessionPrefix ??= SessionIds.SessionPrefix(_hash, _state.CreatedTime.UtcTicks),
             Number = number,
             UserId = userId,
             StackName = request.StackName,
             AuthenticationType = request.AuthenticationType,
-            InstanceId = instance.Id,
+            Instance = instance,
             State = startup > TimeSpan.Zero ? SessionState.Pending : SessionState.Active,
             Connected = startup <= TimeSpan.Zero,
             StartTime = _now,
@@ -240,7 +240,6 @@ internal sealed partial class FleetEngine
             StartedFrom = persisted ? StartFrom(instance, setup.ProfileSettings, persisted: true) : PlainStart(instance),
             SettingsGroup = persisted ? setup.SettingsGroup : null,
         };
-        session.Instance = instance;
         _sessions.Add(session);
         _sessionsByUser.Set(session);
         _changed = true;
@@ -320,8 +319,6 @@ internal sealed partial class FleetEngine
         {
             Terminated(instance);
         }
-
-        session.Instance = null;
 
         if (session.SettingsGroup is not null && session.ProfileChanges is { Count: > 0 } changes)
         {

@@ -301,7 +301,8 @@ internal sealed partial class FleetEngine
     {
         var instance = new FleetInstance
         {
-            Id = SessionIds.Instance(_hash, ++_state.InstancesMade),
+            FleetHash = _hash,
+            Number = ++_state.InstancesMade,
             State = FleetInstanceState.Provisioning,
             At = _now + Timings.FleetInstanceProvisioning,
             AgentVersion = LaunchAgentVersion(),
@@ -383,7 +384,7 @@ internal sealed partial class FleetEngine
         _changed = true;
     }
 
-    private void SetInUse(FleetInstance instance, string sessionId)
+    private void SetInUse(FleetInstance instance, StreamingSessionState session)
     {
         if (instance.State == FleetInstanceState.Available)
         {
@@ -391,7 +392,7 @@ internal sealed partial class FleetEngine
         }
 
         instance.State = FleetInstanceState.InUse;
-        instance.SessionId = sessionId;
+        instance.Session = session;
         _inUseCount++;
     }
 

@@ -6,14 +6,16 @@ namespace RegionSim.Sessions;
 [GenerateSerializer, Alias("RegionSim.StreamingSessionState")]
 public sealed class StreamingSessionState : IRosterMember
 {
-    [Id(0)] public string Id { get; set; } = "";
+    /// <summary>Written when first read, from <see cref="IdPrefix"/> and <see cref="Number"/>: a load simulation starts millions of sessions whose ids nobody reads.</summary>
+    [Id(0)] public string Id { get => _id ??= IdPrefix is null ? "" : SessionIds.Session(IdPrefix, Number); set => _id = value; }
 
     /// <summary>The fleet's count of sessions when this one began: orders sessions.</summary>
     [Id(1)] public long Number { get; set; }
     [Id(2)] public string UserId { get; set; } = "";
     [Id(3)] public string StackName { get; set; } = "";
     [Id(4)] public AuthenticationType AuthenticationType { get; set; }
-    [Id(5)] public string InstanceId { get; set; } = "";
+    /// <summary>The id of <see cref="Instance"/>, read from it when asked.</summary>
+    [Id(5)] public string InstanceId { get => _instanceId ??= Instance?.Id ?? ""; set => _instanceId = value; }
     [Id(6)] public SessionState State { get; set; }
     [Id(7)] public bool Connected { get; set; }
     [Id(8)] public DateTimeOffset StartTime { get; set; }
@@ -39,11 +41,21 @@ public sealed class StreamingSessionState : IRosterMember
     [Id(20)] public SessionEndReason? EndReason { get; set; }
 
     /// <summary>
-    /// The instance it runs on while it is in progress. Never stored (the fleet links it again when it
+    /// The instance it runs or ran on. Never stored (the fleet links a session in progress again when it
     /// rebuilds from its state): ending a session takes its instance without looking it up by id.
     /// </summary>
     [NonSerialized]
     internal FleetInstance? Instance;
+
+    /// <summary>What every session id of its fleet begins with (<see cref="SessionIds.SessionPrefix"/>). Never stored (the id is).</summary>
+    [NonSerialized]
+    internal string? IdPrefix;
+
+    [NonSerialized]
+    private string? _id;
+
+    [NonSerialized]
+    private string? _instanceId;
 
     [NonSerialized]
     private int _rosterSlot;
