@@ -11,6 +11,7 @@ public sealed class FleetInstance : IRosterMember
 {
     /// <summary>Written when first read, from <see cref="FleetHash"/> and <see cref="Number"/>: a load simulation launches millions of instances whose ids nobody reads.</summary>
     [Id(0)] public string Id { get => _id ??= Number == 0 ? "" : SessionIds.Instance(FleetHash, Number); set => _id = value; }
+
     [Id(1)] public FleetInstanceState State { get; set; }
 
     /// <summary>When provisioning ends (Provisioning) or since when the instance is available (Available).</summary>

@@ -14,8 +14,10 @@ public sealed class StreamingSessionState : IRosterMember
     [Id(2)] public string UserId { get; set; } = "";
     [Id(3)] public string StackName { get; set; } = "";
     [Id(4)] public AuthenticationType AuthenticationType { get; set; }
+
     /// <summary>The id of <see cref="Instance"/>, read from it when asked.</summary>
     [Id(5)] public string InstanceId { get => _instanceId ??= Instance?.Id ?? ""; set => _instanceId = value; }
+
     [Id(6)] public SessionState State { get; set; }
     [Id(7)] public bool Connected { get; set; }
     [Id(8)] public DateTimeOffset StartTime { get; set; }
