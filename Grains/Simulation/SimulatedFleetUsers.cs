@@ -66,7 +66,7 @@ internal sealed class SimulatedFleetUsers
     }
 
     /// <summary>The earliest user move still to come.</summary>
-    private DateTimeOffset? NextMove => _moves.TryPeek(out var move) ? move.At : null;
+    private DateTimeOffset? NextMove => _moves.NextAt;
 
     /// <summary>
     /// One step of the region's simulation: the region's grant reaches the fleet, the users and the engine run

@@ -30,6 +30,9 @@ internal sealed class TimeOrderedQueue<T>
         _order.Enqueue(slot, (at.UtcTicks, ++_sequence));
     }
 
+    /// <summary>When the earliest item is due, or null when there is none: read without copying the item.</summary>
+    public DateTimeOffset? NextAt => _order.TryPeek(out _, out var order) ? new DateTimeOffset(order.Ticks, TimeSpan.Zero) : null;
+
     /// <summary>The earliest item, left in the queue.</summary>
     public bool TryPeek(out T item)
     {

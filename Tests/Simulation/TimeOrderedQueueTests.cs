@@ -66,8 +66,10 @@ public sealed class TimeOrderedQueueTests
         Assert.Equal([1, 2], taken);
         Assert.True(queue.TryPeek(out var left));
         Assert.Equal(3, left);
+        Assert.Equal(Noon.AddMinutes(3), queue.NextAt);
         Assert.False(queue.TryDequeueDue(Noon.AddMinutes(3).AddTicks(-1), out _));
         Assert.True(queue.TryDequeueDue(Noon.AddMinutes(3), out _));
+        Assert.Null(queue.NextAt);
     }
 
     private static string Take(TimeOrderedQueue<(string Name, int Minute)> queue)
