@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Core.Internal;
 using Orleans.Storage;
@@ -87,6 +88,32 @@ public sealed class FleetPersistenceTests(ClusterFixture fixture)
         Assert.Null(stored.State.Sessions);
         Assert.Equal([staying.Id], stored.State.SessionsInProgress.Select(session => session.Id));
         Assert.Equal(3, stored.State.CurrentInstances.Count);
+    }
+
+    [Fact]
+    public void A_fleet_stored_as_json_with_maps_by_id_as_redis_storage_holds_it_is_taken_over()
+    {
+        // Redis storage keeps grain states with the silo's default serializer: JSON, by member name.
+        var json = ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredService<IGrainStorageSerializer>();
+        var engine = RunningFleets.AlwaysOn(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero), desired: 3);
+        var ending = RunningFleets.Connect(engine, "stack", "zoe");
+        var staying = RunningFleets.Connect(engine, "stack", "abe");
+        var old = engine.State;
+        old.Instances = old.CurrentInstances.ToDictionary(instance => instance.Id, StringComparer.Ordinal);
+        old.Sessions = old.SessionsInProgress.ToDictionary(session => session.Id, StringComparer.Ordinal);
+        var document = JsonNode.Parse(json.Serialize(old).ToString())!.AsObject();
+        Assert.True(document.Remove(nameof(FleetGrainState.CurrentInstances)) && document.Remove(nameof(FleetGrainState.SessionsInProgress)));
+
+        var stored = Assert.IsType<FleetGrainState>(json.Deserialize<FleetGrainState>(BinaryData.FromString(document.ToJsonString())));
+        var reactivated = new FleetEngine(stored, engine.Key, engine.Now);
+
+        Assert.Equal(new ComputeCapacityStatus { Desired = 3, Running = 3, InUse = 2, Available = 1 }, reactivated.CapacityStatus);
+        Assert.Equal(new[] { ending.Id, staying.Id }.Order(StringComparer.Ordinal), stored.SessionsInProgress.Select(session => session.Id).Order(StringComparer.Ordinal));
+        Assert.True(reactivated.Expire(ending.Id));
+        Assert.Equal(new ComputeCapacityStatus { Desired = 3, Running = 2, InUse = 1, Available = 1 }, reactivated.CapacityStatus);
+        Assert.Equal(staying.Id, reactivated.Resume("stack", "abe")?.Id);
+        Assert.Null(stored.Instances);
+        Assert.Null(stored.Sessions);
     }
 
     private IGrainStorage Storage => ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
