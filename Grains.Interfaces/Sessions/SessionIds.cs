@@ -7,18 +7,15 @@ namespace RegionSim.Sessions;
 /// </summary>
 public static class SessionIds
 {
-    /// <summary>A UUID-shaped id: the fleet's hash, the fleet's creation, the session's number.</summary>
-    public static string Session(uint fleetHash, long fleetCreatedTicks, long number) =>
-        Session(SessionPrefix(fleetHash, fleetCreatedTicks), number);
-
-    /// <summary>What every session id of one fleet begins with (a fleet makes it once, not per session).</summary>
+    /// <summary>What every session id of one fleet begins with (a fleet makes it once, not per session): its hash and its creation, UUID-shaped.</summary>
     public static string SessionPrefix(uint fleetHash, long fleetCreatedTicks)
     {
         var created = Fnv(fleetCreatedTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return $"{fleetHash:x8}-{created >> 16:x4}-4{created & 0xfff:x3}-8{(created >> 4) & 0xfff:x3}-";
     }
 
-    // Written digit by digit rather than through string formatting: a load simulation makes millions of each.
+    /// <summary>A UUID-shaped session id: its fleet's <see cref="SessionPrefix"/> and the session's number.</summary>
+    /// <remarks>Ids are written digit by digit rather than through string formatting: a fleet stored or listed writes one for each of its sessions and instances.</remarks>
     public static string Session(string prefix, long number) =>
         string.Create(prefix.Length + 12, (prefix, number), static (chars, id) =>
         {
