@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
 using RegionSim.Benchmarks;
 using RegionSim.Client.Cluster;
@@ -37,11 +38,32 @@ public sealed class SimulationBenchmark(ScenarioPlan plan)
         var barePaused = GC.GetTotalPauseDuration() - pausedBefore;
         var bareCpu = Environment.CpuUsage.TotalTime - cpuBefore;
         var bareAllocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+        var replayed = await ReplayedDayAsync(cancellationToken);
 
         return new SimulationBenchmarkResult(plan.Name, summary.Overall.SessionsStarted, result.Measurements.SetupWallTime, result.Measurements.StepsWallTime,
             result.Measurements.StepsGarbageCollectionPause, result.Measurements.StepsProcessorTime, result.Measurements.StepsAllocatedBytes,
             result.Measurements.StepsCollections, result.Measurements.StepsMethodsCompiled, result.Measurements.StepsCompilationTime,
-            result.Measurements.GrainCalls, bareCalls, bareTime, barePaused, bareCpu, bareAllocated, peakMemory);
+            result.Measurements.GrainCalls, bareCalls, bareTime, barePaused, bareCpu, bareAllocated, peakMemory, replayed);
+    }
+
+    /// <summary>
+    /// The day once more on a new silo, its fleets' answers recorded; then on another, given back from the
+    /// record without calling the fleets (<see cref="RecordedFleetSteps"/>): the day without the fleets' own
+    /// work. This process has compiled the day's code by then, as it has for the bare calls.
+    /// </summary>
+    private async Task<ReplayedDay> ReplayedDayAsync(CancellationToken cancellationToken)
+    {
+        var steps = new RecordedFleetSteps();
+        await RunDayAsync(steps, cancellationToken);
+        steps.Replaying = true;
+        var replay = await RunDayAsync(steps, cancellationToken);
+        return new ReplayedDay(replay.StepsWallTime, replay.StepsProcessorTime, replay.GrainCalls, steps.Replayed, steps.Unrecorded);
+    }
+
+    private async Task<RunMeasurements> RunDayAsync(RecordedFleetSteps steps, CancellationToken cancellationToken)
+    {
+        await using var silo = await EmbeddedSilo.StartAsync(cancellationToken, plan.Start - SimulationSetup.Lead(plan), services => services.AddSingleton<IIncomingGrainCallFilter>(steps));
+        return (await new SimulationRunner(plan, silo.Grains).RunAsync(new NoProgress(), cancellationToken)).Measurements;
     }
 
     /// <summary>Makes, step by step, the grain calls the simulation made, to grains that do nothing; answers how many.</summary>
@@ -78,9 +100,16 @@ public sealed class SimulationBenchmark(ScenarioPlan plan)
 public sealed record SimulationBenchmarkResult(
     string Scenario, long Sessions, TimeSpan SetupTime, TimeSpan SimulationTime, TimeSpan SimulationPaused, TimeSpan SimulationProcessorTime, long SimulationAllocatedBytes,
     IReadOnlyList<int> SimulationCollections, long SimulationMethodsCompiled, TimeSpan SimulationCompilationTime,
-    long GrainCalls, long BareCalls, TimeSpan BareTime, TimeSpan BarePaused, TimeSpan BareProcessorTime, long BareAllocatedBytes, long PeakMemoryBytes)
+    long GrainCalls, long BareCalls, TimeSpan BareTime, TimeSpan BarePaused, TimeSpan BareProcessorTime, long BareAllocatedBytes, long PeakMemoryBytes,
+    ReplayedDay Replayed)
 {
     public double Ratio => SimulationTime / BareTime;
+
+    /// <summary>What the day costs beyond its fleets' own work, in bare calls' times.</summary>
+    public double ReplayedRatio => Replayed.WallTime / BareTime;
+
+    /// <summary>The wall time left for the fleets' own work if the day is to take at most twice the bare calls.</summary>
+    public TimeSpan FleetsAllowance => (2 * BareTime) - Replayed.WallTime;
 
     public void Show()
     {
@@ -97,8 +126,18 @@ public sealed record SimulationBenchmarkResult(
         table.AddRow("as many bare grain calls (wall)", $"{BareTime.TotalSeconds:F1} s ({BareCalls:N0} calls; {BareProcessorTime.TotalSeconds:F1} s of CPU, {BarePaused.TotalSeconds:F1} s paused for GC)", "");
         table.AddRow("allocated by the bare calls", Gib(BareAllocatedBytes), "");
         table.AddRow("simulation ÷ bare calls", $"{Ratio:F2}", "≤ 2");
+        table.AddRow("the day, fleets' answers replayed (wall)", $"{Replayed.WallTime.TotalSeconds:F1} s ({Replayed.ProcessorTime.TotalSeconds:F1} s of CPU; {Replayed.GrainCalls:N0} calls, {Replayed.Answers:N0} answered from the record)", "");
+        table.AddRow("replayed day ÷ bare calls", $"{ReplayedRatio:F2}", "");
+        table.AddRow("the fleets' own work (day − replayed day)", $"{(SimulationTime - Replayed.WallTime).TotalSeconds:F1} s", $"≤ {Math.Max(0, FleetsAllowance.TotalSeconds):F1} s");
         AnsiConsole.Write(table);
+        if (Replayed.Unrecorded > 0 || Replayed.GrainCalls != GrainCalls)
+        {
+            AnsiConsole.MarkupLine($"[red]The replayed day strayed from the recorded one: {Replayed.Unrecorded:N0} steps had no recorded answer, and it made {Replayed.GrainCalls:N0} grain calls against {GrainCalls:N0}.[/]");
+        }
     }
 
     private static string Gib(long bytes) => $"{bytes / (1024.0 * 1024 * 1024):F2} GiB";
 }
+
+/// <summary>The day with its fleets' answers given back from a record (<see cref="RecordedFleetSteps"/>).</summary>
+public sealed record ReplayedDay(TimeSpan WallTime, TimeSpan ProcessorTime, long GrainCalls, long Answers, long Unrecorded);

@@ -22,7 +22,8 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 
     public static readonly DateTimeOffset DefaultStart = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
 
-    public static async Task<EmbeddedSilo> StartAsync(CancellationToken cancellationToken, DateTimeOffset? start = null)
+    /// <summary>Starts a silo whose clock reads <paramref name="start"/>; <paramref name="services"/> adds to its services.</summary>
+    public static async Task<EmbeddedSilo> StartAsync(CancellationToken cancellationToken, DateTimeOffset? start = null, Action<IServiceCollection>? services = null)
     {
         // Standard output is the command's own (a table, JSON); the silo's warnings go to standard error, and
         // its notes on garbage collection settings say nothing a command's user needs.
@@ -31,16 +32,8 @@ public sealed class EmbeddedSilo : IAsyncDisposable
                 "--Logging:LogLevel:Orleans.Runtime.Silo", "Error",
                 "--Logging:Console:LogToStandardErrorThreshold", "Trace",
             ],
-            options =>
-        {
-            options.Clock = ClockMode.Manual;
-            options.LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning;
-            options.Start = start ?? DefaultStart;
-            options.HttpUrl = "http://127.0.0.1:0";
-            options.SiloPort = LocalCluster.FreePort();
-            options.GatewayPort = LocalCluster.FreePort();
-            options.ClusterId = $"bench-{Guid.NewGuid():N}";
-        });
+            Embedded,
+            services);
         try
         {
             await app.StartAsync(cancellationToken);
@@ -52,6 +45,17 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         }
 
         return new EmbeddedSilo(app);
+
+        void Embedded(RegionSimSiloOptions options)
+        {
+            options.Clock = ClockMode.Manual;
+            options.LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning;
+            options.Start = start ?? DefaultStart;
+            options.HttpUrl = "http://127.0.0.1:0";
+            options.SiloPort = LocalCluster.FreePort();
+            options.GatewayPort = LocalCluster.FreePort();
+            options.ClusterId = $"bench-{Guid.NewGuid():N}";
+        }
     }
 
     public async ValueTask DisposeAsync()

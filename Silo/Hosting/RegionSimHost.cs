@@ -34,8 +34,11 @@ public static class RegionSimHost
         ["--dashboard"] = $"{RegionSimSiloOptions.Section}:{nameof(RegionSimSiloOptions.Dashboard)}",
     };
 
-    /// <summary>Builds a silo from command-line arguments and configuration; <paramref name="configure"/> has the last word.</summary>
-    public static WebApplication Build(string[] args, Action<RegionSimSiloOptions>? configure = null)
+    /// <summary>
+    /// Builds a silo from command-line arguments and configuration; <paramref name="configure"/> has the last
+    /// word. <paramref name="services"/> adds to the silo's services (a benchmark's grain call filter).
+    /// </summary>
+    public static WebApplication Build(string[] args, Action<RegionSimSiloOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -76,6 +79,8 @@ public static class RegionSimHost
         {
             builder.Services.AddHostedService<RealtimeClockDriver>();
         }
+
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapAppStreamEndpoint();

@@ -61,7 +61,7 @@ public sealed class LoadSimulationTests
         Assert.NotEqual(first, reseeded);
     }
 
-    private const string Revocation = """
+    internal const string Revocation = """
         name: midday-revocation
         seed: 5
         start: 2026-03-02T06:00:00Z
