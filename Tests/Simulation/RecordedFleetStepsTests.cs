@@ -1,9 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using RegionSim.Client.Bench;
-using RegionSim.Client.Cluster;
 using RegionSim.Client.Simulation.Run;
 using RegionSim.Client.Simulation.Scenarios;
-using RegionSim.Simulation;
 
 namespace RegionSim.Tests.Simulation;
 
@@ -38,16 +36,6 @@ public sealed class RecordedFleetStepsTests
         Assert.All(replayed.Fleets, fleet => Assert.Equal(0, fleet.Started + fleet.Attempts));
     }
 
-    private static async Task<SimulationResult> RunAsync(ScenarioPlan plan, RecordedFleetSteps steps)
-    {
-        await using var silo = await EmbeddedSilo.StartAsync(CancellationToken.None, plan.Start - SimulationSetup.Lead(plan), services => services.AddSingleton<IIncomingGrainCallFilter>(steps));
-        return await new SimulationRunner(plan, silo.Grains).RunAsync(new NoProgress(), CancellationToken.None);
-    }
-
-    private sealed class NoProgress : ISimulationProgress
-    {
-        public void Stepped(int steps, DateTimeOffset simulatedTime, FleetSample total)
-        {
-        }
-    }
+    private static Task<SimulationResult> RunAsync(ScenarioPlan plan, RecordedFleetSteps steps) =>
+        Simulations.RunAsync(plan, services => services.AddSingleton<IIncomingGrainCallFilter>(steps));
 }

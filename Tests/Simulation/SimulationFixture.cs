@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using RegionSim.Client.Cluster;
 using RegionSim.Client.Simulation.Run;
 using RegionSim.Client.Simulation.Scenarios;
@@ -13,9 +14,10 @@ public static class Simulations
     public static ScenarioPlan Plan(string yaml, string file = "test.yaml") =>
         new ScenarioCompiler(file).Compile(YamlFiles.Parse<ScenarioDocument>(yaml, file));
 
-    public static async Task<SimulationResult> RunAsync(ScenarioPlan plan)
+    /// <summary>Runs <paramref name="plan"/> on a silo of its own, with <paramref name="services"/> added to the silo's.</summary>
+    public static async Task<SimulationResult> RunAsync(ScenarioPlan plan, Action<IServiceCollection>? services = null)
     {
-        await using var silo = await EmbeddedSilo.StartAsync(CancellationToken.None, plan.Start - SimulationSetup.Lead(plan));
+        await using var silo = await EmbeddedSilo.StartAsync(CancellationToken.None, plan.Start - SimulationSetup.Lead(plan), services);
         return await new SimulationRunner(plan, silo.Grains).RunAsync(new Quiet(), CancellationToken.None);
     }
 
