@@ -14,14 +14,16 @@ namespace RegionSim.Client.Bench;
 /// The reference load simulation on an embedded silo: its wall time, sessions per wall second and peak
 /// memory; then, on the same silo, as many bare grain calls as the simulation made, step by step in the
 /// same shape (the driver calling every region, each region fanning out to as many grains as it called
-/// fleets, the clock asking every region's clock), so the two times can be set side by side.
+/// fleets, the clock asking every region's clock), so the two times can be set side by side. With
+/// <paramref name="runAhead"/> false, fleets are called at every step they have something due instead of
+/// running ahead: more calls for the same day.
 /// </summary>
-public sealed class SimulationBenchmark(ScenarioPlan plan)
+public sealed class SimulationBenchmark(ScenarioPlan plan, bool runAhead = true)
 {
     public async Task<SimulationBenchmarkResult> RunAsync(CancellationToken cancellationToken)
     {
         await using var silo = await EmbeddedSilo.StartAsync(cancellationToken, plan.Start - SimulationSetup.Lead(plan));
-        var result = await new SimulationRunner(plan, silo.Grains).RunAsync(new NoProgress(), cancellationToken);
+        var result = await new SimulationRunner(plan, silo.Grains, runAhead).RunAsync(new NoProgress(), cancellationToken);
         var summary = SimulationSummary.Of(result);
         using var process = Process.GetCurrentProcess();
         process.Refresh();
@@ -40,7 +42,7 @@ public sealed class SimulationBenchmark(ScenarioPlan plan)
         var bareAllocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
         var replayed = await ReplayedDayAsync(cancellationToken);
 
-        return new SimulationBenchmarkResult(plan.Name, summary.Overall.SessionsStarted, result.Measurements.SetupWallTime, result.Measurements.StepsWallTime,
+        return new SimulationBenchmarkResult(runAhead ? plan.Name : $"{plan.Name}, step by step", summary.Overall.SessionsStarted, result.Measurements.SetupWallTime, result.Measurements.StepsWallTime,
             result.Measurements.StepsGarbageCollectionPause, result.Measurements.StepsProcessorTime, result.Measurements.StepsAllocatedBytes,
             result.Measurements.StepsCollections, result.Measurements.StepsMethodsCompiled, result.Measurements.StepsCompilationTime,
             result.Measurements.GrainCalls, bareCalls, bareTime, barePaused, bareCpu, bareAllocated, peakMemory, replayed);
@@ -63,7 +65,7 @@ public sealed class SimulationBenchmark(ScenarioPlan plan)
     private async Task<RunMeasurements> RunDayAsync(RecordedFleetSteps steps, CancellationToken cancellationToken)
     {
         await using var silo = await EmbeddedSilo.StartAsync(cancellationToken, plan.Start - SimulationSetup.Lead(plan), services => services.AddSingleton<IIncomingGrainCallFilter>(steps));
-        return (await new SimulationRunner(plan, silo.Grains).RunAsync(new NoProgress(), cancellationToken)).Measurements;
+        return (await new SimulationRunner(plan, silo.Grains, runAhead).RunAsync(new NoProgress(), cancellationToken)).Measurements;
     }
 
     /// <summary>Makes, step by step, the grain calls the simulation made, to grains that do nothing; answers how many.</summary>

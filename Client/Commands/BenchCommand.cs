@@ -111,9 +111,10 @@ public static class BenchCommand
     private static Command Simulation()
     {
         var scenario = new Option<string>("--scenario") { Description = "The scenario to run", DefaultValueFactory = _ => Path.Combine("scenarios", "global-day.yaml") };
+        var stepByStep = new Option<bool>("--step-by-step") { Description = "Call each fleet at every step it has something due, instead of letting it run ahead while it needs nothing from its region" };
         var command = new Command("simulation", "The reference day's wall time, sessions per wall second and peak memory, and the time the same silo takes for as many bare grain calls")
         {
-            scenario,
+            scenario, stepByStep,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -122,7 +123,7 @@ public static class BenchCommand
                 return 2;
             }
 
-            var measured = await new SimulationBenchmark(plan).RunAsync(cancellationToken);
+            var measured = await new SimulationBenchmark(plan, runAhead: !result.GetValue(stepByStep)).RunAsync(cancellationToken);
             measured.Show();
             return 0;
         });

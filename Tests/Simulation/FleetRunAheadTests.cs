@@ -1,3 +1,4 @@
+using RegionSim.Client.Simulation.Reports;
 using RegionSim.Client.Cluster;
 using RegionSim.Client.Simulation.Run;
 using RegionSim.Client.Simulation.Scenarios;
@@ -23,6 +24,23 @@ public sealed class FleetRunAheadTests
         Assert.Equal(plan.Steps, ahead.Samples.Count);
         Assert.Equal(stepByStep.Samples, ahead.Samples);
         Assert.True(ahead.Calls < stepByStep.Calls / 2, $"{ahead.Calls} calls running ahead against {stepByStep.Calls} step by step.");
+    }
+
+    [Fact]
+    public async Task A_day_run_step_by_step_reports_what_running_ahead_reports_in_more_calls()
+    {
+        var plan = Simulations.Plan(LoadSimulationTests.Revocation);
+
+        var ahead = await Simulations.RunAsync(plan);
+        var stepByStep = await Simulations.RunAsync(plan, runAhead: false);
+
+        Assert.Equal(SimulationSummary.Of(stepByStep).ToJson(), SimulationSummary.Of(ahead).ToJson());
+        foreach (var (region, series) in stepByStep.RegionSeries)
+        {
+            Assert.Equal(series, ahead.RegionSeries[region]);
+        }
+
+        Assert.True(stepByStep.Measurements.GrainCalls > ahead.Measurements.GrainCalls, $"{stepByStep.Measurements.GrainCalls} calls step by step against {ahead.Measurements.GrainCalls} running ahead.");
     }
 
     [Fact]

@@ -15,10 +15,10 @@ public static class Simulations
         new ScenarioCompiler(file).Compile(YamlFiles.Parse<ScenarioDocument>(yaml, file));
 
     /// <summary>Runs <paramref name="plan"/> on a silo of its own, with <paramref name="services"/> added to the silo's.</summary>
-    public static async Task<SimulationResult> RunAsync(ScenarioPlan plan, Action<IServiceCollection>? services = null)
+    public static async Task<SimulationResult> RunAsync(ScenarioPlan plan, Action<IServiceCollection>? services = null, bool runAhead = true)
     {
         await using var silo = await EmbeddedSilo.StartAsync(CancellationToken.None, plan.Start - SimulationSetup.Lead(plan), services);
-        return await new SimulationRunner(plan, silo.Grains).RunAsync(new Quiet(), CancellationToken.None);
+        return await new SimulationRunner(plan, silo.Grains, runAhead).RunAsync(new Quiet(), CancellationToken.None);
     }
 
     /// <summary>The scenario set up on <paramref name="silo"/>, its clock at the start, and simulated users given to its one fleet.</summary>

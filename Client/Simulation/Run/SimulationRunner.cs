@@ -12,9 +12,11 @@ namespace RegionSim.Client.Simulation.Run;
 /// step — the timeline's events due at the step's start, every region's fleets stepped in parallel, the
 /// simulation clock moved to the step's end — then every fleet's totals. On a cluster it survives a silo's
 /// death: calls the death interrupts are tried again, and a region whose step it interrupted is recovered
-/// (<see cref="RecoverAsync"/>) and its step run again.
+/// (<see cref="RecoverAsync"/>) and its step run again. Fleets run ahead of their region while they need nothing
+/// from it, unless <paramref name="runAhead"/> is false: then each is called at every step it has something
+/// due, for benchmarks that compare the two (the reports are the same either way).
 /// </summary>
-public sealed class SimulationRunner(ScenarioPlan plan, IGrainFactory grains)
+public sealed class SimulationRunner(ScenarioPlan plan, IGrainFactory grains, bool runAhead = true)
 {
     /// <summary>Moving the clock a step: the call itself, and the clock asking each region's clock what it has due.</summary>
     private static readonly int ClockCallsPerStep = 1 + Regions.AwsRegions.Codes.Count;
@@ -60,7 +62,7 @@ public sealed class SimulationRunner(ScenarioPlan plan, IGrainFactory grains)
                 outcomes.Add(await Transient.RetryAsync(() => timeline.RunAsync(planned)));
             }
 
-            var runAheadUntil = RunAheadLimit(start, pending);
+            var runAheadUntil = runAhead ? RunAheadLimit(start, pending) : until;
             var results = await Task.WhenAll(regions.Select(region => StepRegionAsync(region, step, from, until, runAheadUntil, recoveries)));
             await Transient.RetryAsync(() => Clock.AdvanceToAsync(until));
 
