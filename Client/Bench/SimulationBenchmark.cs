@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using RegionSim.Benchmarks;
 using RegionSim.Client.Cluster;
 using RegionSim.Client.Simulation.Reports;

@@ -1,5 +1,5 @@
-using RegionSim.Client.Simulation.Reports;
 using RegionSim.Client.Cluster;
+using RegionSim.Client.Simulation.Reports;
 using RegionSim.Client.Simulation.Run;
 using RegionSim.Client.Simulation.Scenarios;
 using RegionSim.Simulation;
