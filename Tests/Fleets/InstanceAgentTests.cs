@@ -45,7 +45,7 @@ public sealed class InstanceAgentTests
         // A release comes out; the fleet grows and launches a second instance after it.
         engine.AdvanceTo(AfterRelease);
         engine.SetDesired(2);
-        Provide(engine);
+        RunningFleets.Provide(engine);
         Assert.Equal([Carried, later], Agents(engine).Order(StringComparer.Ordinal));
 
         // The first user gets the instance longest available, launched before the release.
@@ -59,7 +59,7 @@ public sealed class InstanceAgentTests
     {
         var engine = RunningFleet(new LaunchAgent { Carried = Carried });
         engine.ChangeImage(engine.State.Settings! with { ImageAgent = new LaunchAgent { Carried = "04-20-2020" } });
-        Provide(engine);
+        RunningFleets.Provide(engine);
         Assert.Equal(["04-20-2020"], Agents(engine));
     }
 
@@ -75,8 +75,6 @@ public sealed class InstanceAgentTests
 
     /// <summary>A RUNNING ALWAYS_ON fleet of one available instance, launched before the release.</summary>
     private static FleetEngine RunningFleet(LaunchAgent image) => RunningFleets.AlwaysOn(BeforeRelease, desired: 1, image);
-
-    private static void Provide(FleetEngine engine) => RunningFleets.Provide(engine);
 
     private static IEnumerable<string> Agents(FleetEngine engine) => engine.State.CurrentInstances.Select(instance => instance.AgentVersion).ToArray();
 
