@@ -15,6 +15,10 @@ internal sealed class Fleet
     private readonly double _utcOffsetHours;
     private readonly TimeQueue _timers = new();
     private readonly TimeQueue _moves = new();
+
+    // Every session has the same maximum duration, so sessions reach it in the order they started: a queue in
+    // that order does what a heap would, without keeping a timer in the heap for hours after its session ended.
+    private readonly Queue<(long Due, int Slot, int Generation)> _expiries = new();
     private readonly Queue<int> _available = new();
     private readonly Stack<int> _freeInstances = new();
     private readonly Stack<int> _freeSessions = new();
@@ -50,13 +54,19 @@ internal sealed class Fleet
         {
             var move = _moves.Count > 0 ? _moves.NextDue : long.MaxValue;
             var timer = _timers.Count > 0 ? _timers.NextDue : long.MaxValue;
-            if (Math.Min(move, timer) > until)
+            var expiry = _expiries.Count > 0 ? _expiries.Peek().Due : long.MaxValue;
+            _now = Math.Min(Math.Min(move, timer), expiry);
+            if (_now > until)
             {
                 break;
             }
 
-            _now = Math.Min(move, timer);
-            if (timer <= move)
+            if (expiry == _now)
+            {
+                var (_, session, generation) = _expiries.Dequeue();
+                Fire((MaximumDuration, session, generation));
+            }
+            else if (timer <= move)
             {
                 Fire(_timers.Pop());
             }
@@ -109,10 +119,10 @@ internal sealed class Fleet
         _sessionInstances[session] = instance;
         Started++;
 
-        // A lognormal stay (median 30 minutes, sigma 0.8), and the maximum duration's timer, as the engine sets it.
+        // A lognormal stay (median 30 minutes, sigma 0.8), and the maximum duration, for which the engine sets a timer.
         var stay = (long)(30 * Minute * Math.Exp(0.8 * StandardNormal()));
         _moves.Push(_now + stay, LogOut, session, _sessionGenerations[session]);
-        _timers.Push(_now + (12 * 60 * Minute), MaximumDuration, session, _sessionGenerations[session]);
+        _expiries.Enqueue((_now + (12 * 60 * Minute), session, _sessionGenerations[session]));
 
         // The draws for a dropped connection and for walking away, as the real users make them.
         _ = _random.NextDouble() < 0.05 ? _random.NextDouble() : 0;
