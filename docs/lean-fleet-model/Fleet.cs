@@ -55,12 +55,13 @@ internal sealed class Fleet
             var move = _moves.Count > 0 ? _moves.NextDue : long.MaxValue;
             var timer = _timers.Count > 0 ? _timers.NextDue : long.MaxValue;
             var expiry = _expiries.Count > 0 ? _expiries.Peek().Due : long.MaxValue;
-            _now = Math.Min(Math.Min(move, timer), expiry);
-            if (_now > until)
+            var next = Math.Min(Math.Min(move, timer), expiry);
+            if (next > until)
             {
                 break;
             }
 
+            _now = next;
             if (expiry == _now)
             {
                 var (_, session, generation) = _expiries.Dequeue();
